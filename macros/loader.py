@@ -1,0 +1,186 @@
+"""Read YAML data files into plain Python values, remembering where each value sits.
+
+PyYAML alone reports positions only for syntax errors. Editors also need the line of a
+value that is valid YAML but wrong for the site (a typo in a field name, a bad date), so
+this loader walks the composed node tree itself and records the line and column of every
+value and every mapping key, keyed by its path from the top of the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, PathKey, Position, Problem, display_path
+
+
+@dataclass
+class LoadedFile:
+    """One data file: its plain value and where each part of it was written."""
+
+    path: str
+    value: Any
+    positions: dict[PathKey, Position] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def position(self, path: PathKey) -> Position:
+        """The position of `path`, or of its closest written ancestor."""
+        for cut in range(len(path), -1, -1):
+            found = self.positions.get(tuple(path[:cut]))
+            if found:
+                return found
+        return Position(1, 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text, so models parse and report them one way."""
+
+
+# YAML 1.1 turns 2026-01-31 into a date object but 2026-1-31 into a string; dropping the
+# timestamp resolver makes every date a string and lets the models give one clear message.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(node: yaml.Node, path: PathKey, loaded: LoadedFile, loader: _Loader) -> Any:
+    """Turn a node into a plain value, recording positions on the way down."""
+    loaded.positions[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            if not isinstance(key, str):
+                raise DataError(
+                    [
+                        Problem(
+                            file=loaded.path,
+                            position=_mark(key_node),
+                            field=display_path(path),
+                            problem=f"{key!r} is not a field name.",
+                            expected="a field name made of letters, like `question:`",
+                            found=repr(key),
+                        )
+                    ]
+                )
+            if key in result:
+                raise DataError(
+                    [
+                        Problem(
+                            file=loaded.path,
+                            position=_mark(key_node),
+                            field=display_path((*path, key)),
+                            problem=f'The field "{key}" is written twice in the same item.',
+                            expected="each field once per item",
+                            found=f'a second "{key}:"',
+                        )
+                    ]
+                )
+            result[key] = _build(value_node, (*path, key), loaded, loader)
+            # The key's own line is where an editor looks when "field X is wrong".
+            loaded.positions[(*path, key)] = _mark(key_node)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, index), loaded, loader) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str, path: str) -> LoadedFile:
+    """Parse YAML text into a LoadedFile, raising DataError for any syntax problem."""
+    loaded = LoadedFile(path=path, value=None, lines=text.splitlines())
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataError(
+                [
+                    Problem(
+                        file=path,
+                        position=Position(1, 1),
+                        field="(whole file)",
+                        problem="The file is empty.",
+                        expected="a list of items, each starting with `- id:`",
+                        found="nothing",
+                    )
+                ]
+            )
+        loaded.value = _build(node, (), loaded, loader)
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(error, path)]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly all errors
+        raise DataError(
+            [
+                Problem(
+                    file=path,
+                    position=Position(1, 1),
+                    field="(whole file)",
+                    problem=f"The YAML could not be read: {error}",
+                    expected="valid YAML",
+                    found="text that is not valid YAML",
+                )
+            ]
+        ) from None
+    finally:
+        loader.dispose()
+    return loaded
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
+    """Explain a YAML syntax error in an editor's words."""
+    mark = error.problem_mark or error.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    problem = (error.problem or "the YAML is not valid").rstrip(".")
+    hint = "The mistake is on this line or the line just before it."
+    if "\\t" in problem or "tab" in problem:
+        hint = "YAML does not allow tab characters for indenting: use spaces."
+    elif "mapping values are not allowed" in problem:
+        hint = "A value that contains `: ` must be in quotes, or a field is indented wrongly."
+    elif "expected <block end>" in problem or "did not find expected" in problem:
+        hint = "Check that items line up: fields of one item start in the same column."
+    return Problem(
+        file=path,
+        position=position,
+        field="(YAML syntax)",
+        problem=f"The file is not valid YAML: {problem}.",
+        expected=f"valid YAML. {hint}",
+        found=_line_at(error, position),
+    )
+
+
+def _line_at(error: yaml.MarkedYAMLError, position: Position) -> str:
+    mark = error.problem_mark
+    if mark is None or mark.buffer is None:
+        return "(see the line shown)"
+    lines = mark.buffer.rstrip("\0").splitlines()
+    if 0 < position.line <= len(lines):
+        return lines[position.line - 1].strip() or "(an empty line)"
+    return "(the end of the file)"
+
+
+def load_file(path: Path, root: Path) -> LoadedFile:
+    """Read and parse one data file; `root` makes the reported path relative."""
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(
+            [
+                Problem(
+                    file=shown,
+                    position=Position(1, 1),
+                    field="(whole file)",
+                    problem="The file is not saved as UTF-8 text.",
+                    expected="a file saved with UTF-8 encoding",
+                    found=f"a byte that is not UTF-8 at position {error.start}",
+                )
+            ]
+        ) from None
+    return parse_yaml(text, shown)

@@ -1,0 +1,1028 @@
+"""Typed models of every data file, and the rules that tie the files together.
+
+Each file in `data/` is a YAML list of items of one model (see `FILES`). `load_site_data`
+reads them all, checks each item against its model, then checks the rules that span
+files (ids unique, references resolve, timelines in order). Every problem comes back as
+a `DataError` naming the file, line, field and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .errors import DataError, PathKey, Position, Problem, display_path
+from .loader import LoadedFile, load_file
+
+# ---------------------------------------------------------------------------
+# Field types shared by the models
+# ---------------------------------------------------------------------------
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
+MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    "forty|fifty|sixty|hundred|dozen|twice"
+)
+COUNTED_WORDS = (
+    r"minutes?|hours?|days?|weeks?|months?|years?|times|sessions?|steps?|percent|visits?"
+)
+NUMBER_WITH_UNIT = re.compile(
+    rf"\b(?:one|{NUMBER_WORDS}|a\s+couple\s+of)\s+(?:{COUNTED_WORDS})\b", re.IGNORECASE
+)
+
+
+def rule_error(problem: str, expected: str) -> PydanticCustomError:
+    """An error from one of the site's own rules, with the words shown to the editor."""
+    return PydanticCustomError("site_rule", "{problem}", {"problem": problem, "expected": expected})
+
+
+def _check_text(value: str) -> str:
+    """Translatable text: numbers are facts, so they come from {fact-id} placeholders."""
+    if not value.strip():
+        raise rule_error("The text is empty.", "some text")
+    without_placeholders = PLACEHOLDER.sub("", value)
+    if re.search(r"\d", without_placeholders):
+        raise rule_error(
+            "Numbers are not typed into text: every number is a fact in data/facts.yml.",
+            "text without digits; write {fact-id} where a number from data/facts.yml goes",
+        )
+    counted = NUMBER_WITH_UNIT.search(without_placeholders)
+    if counted:
+        raise rule_error(
+            f'"{counted.group(0)}" is a number typed into text.',
+            "a {fact-id} placeholder for the number, with the value in data/facts.yml",
+        )
+    if "![" in value:
+        raise rule_error("Pictures are not allowed in data text.", "text and links only")
+    return value
+
+
+def _check_name(value: str) -> str:
+    if not value.strip():
+        raise rule_error("The text is empty.", "some text")
+    return value
+
+
+def _parse_iso_date(value: Any) -> Any:
+    """Accept only YYYY-MM-DD, so 05/01/2026 never silently means the wrong day."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise rule_error(
+        "This is not a date in the form the site uses.",
+        "a date written year-month-day, like 2026-01-31",
+    )
+
+
+def _check_doc_path(value: str) -> str:
+    if not value.endswith(".md") or value.startswith("/") or ".." in value.split("/"):
+        raise rule_error(
+            "A page path must point at a Markdown file inside docs/.",
+            "a path relative to docs/, ending in .md, like hip-pain/index.md",
+        )
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="A short unique name: lowercase letters, digits and dashes.")]
+#: Translatable text shown to readers. No digits: numbers come from {fact-id} placeholders.
+Text = Annotated[str, AfterValidator(_check_text)]
+#: Text that may use Markdown (bold, lists, links to pages). Same number rule as Text.
+MarkdownText = Annotated[str, AfterValidator(_check_text), Field(json_schema_extra={"format": "markdown"})]
+#: A proper name or title quoted as published (may contain digits, such as a year).
+Name = Annotated[str, AfterValidator(_check_name)]
+IsoDate = Annotated[dt.date, BeforeValidator(_parse_iso_date)]
+DocPath = Annotated[str, AfterValidator(_check_doc_path)]
+HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s/]+\.[^\s]+$", description="A full web address starting with https://")]
+IconName = Annotated[str, Field(pattern=r"^(material|fontawesome/[a-z]+|octicons)/[a-z0-9-]+$", description="A Material for MkDocs icon, like material/snowflake")]
+SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids from data/sources.yml that support this item.")]
+
+TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
+Unit = Literal["minute", "hour", "day", "week", "month", "year", "percent"]
+TIME_UNITS: tuple[str, ...] = get_args(TimeUnit)
+
+#: Approximate length of each unit in days, used only to order and compare phases.
+#: Calendar dates shown to readers count months as calendar months instead.
+DAYS_PER_UNIT: dict[str, float] = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1,
+    "week": 7,
+    "month": 30.4375,
+    "year": 365.25,
+}
+
+
+class Model(BaseModel):
+    """Base for every item: unknown fields are errors, values cannot change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------------------
+# Quantities
+# ---------------------------------------------------------------------------
+
+
+class Amount(Model):
+    """A number or a range of numbers with a unit, such as 1 to 3 days."""
+
+    min: float = Field(ge=0, description="The smallest value (or the only value).")
+    max: float | None = Field(default=None, ge=0, description="The largest value, for a range.")
+    unit: Unit = Field(description="minute, hour, day, week, month, year or percent.")
+    per: TimeUnit | None = Field(default=None, description="For a rate: 2 to 3 days *per week*.")
+    about: bool = Field(default=False, description="Show 'about' before the value.")
+    at_least: bool = Field(default=False, description="Show 'at least' before the value.")
+    every: bool = Field(default=False, description="Show as a repeat: every 3 to 4 hours.")
+
+    @field_validator("max")
+    @classmethod
+    def _max_not_below_min(cls, value: float | None, info: ValidationInfo) -> float | None:
+        low = info.data.get("min")
+        if value is not None and low is not None and value < low:
+            raise rule_error(
+                f"The largest value ({_number(value)}) is smaller than the smallest ({_number(low)}).",
+                "max equal to or greater than min",
+            )
+        return value
+
+    @property
+    def high(self) -> float:
+        """The top of the range (the value itself when there is no range)."""
+        return self.min if self.max is None else self.max
+
+    @property
+    def is_time(self) -> bool:
+        return self.unit in TIME_UNITS
+
+    def days(self, which: Literal["min", "max"] = "min") -> float:
+        """The value in approximate days, for ordering phases."""
+        value = self.min if which == "min" else self.high
+        return value * DAYS_PER_UNIT[self.unit]
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _words(amount: Amount) -> str:
+    """An amount in words for error messages, such as '6 to 8 weeks'."""
+    value = _number(amount.min) if amount.max in (None, amount.min) else f"{_number(amount.min)} to {_number(amount.high)}"
+    return f"{value} {amount.unit}{'' if amount.high == 1 or amount.unit == 'percent' else 's'}"
+
+
+def _time_only(value: Amount) -> Amount:
+    if not value.is_time or value.per is not None:
+        raise rule_error(
+            "A point in time needs a time unit.",
+            "a unit of minute, hour, day, week, month or year, without 'per'",
+        )
+    return value
+
+
+TimeAmount = Annotated[Amount, AfterValidator(_time_only)]
+
+
+# ---------------------------------------------------------------------------
+# Models, one per data file
+# ---------------------------------------------------------------------------
+
+
+class Source(Model):
+    """Where a fact comes from (data/sources.yml)."""
+
+    id: Id
+    title: Name
+    publisher: Name
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    url: HttpsUrl | None = None
+    kind: Literal["clinic", "hospital", "government", "guideline", "research"]
+    sells_treatment: bool = Field(description="True when the publisher sells the treatment it describes.")
+    seed: str | None = Field(default=None, description="File name of the supplied source article, if it is one.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> Source:
+        if self.seed is None and (self.url is None or self.year is None):
+            raise rule_error(
+                "A source from outside the supplied articles needs a web address and a year.",
+                "url: https://... and year: YYYY",
+            )
+        return self
+
+
+class Reported(Model):
+    """What one source said about a disputed fact."""
+
+    source: Id
+    amount: Amount | None = None
+    says: Text = Field(description="What the source said, in our own words.")
+
+
+class Resolution(Model):
+    """How a disagreement between sources was settled."""
+
+    decision: Text = Field(description="What the site says and why.")
+    reported: list[Reported] = Field(min_length=2)
+
+
+class Fact(Model):
+    """One number or date shown on pages (data/facts.yml)."""
+
+    id: Id
+    about: Text = Field(description="What the number is, in a few words.")
+    amount: Amount | None = None
+    date: IsoDate | None = None
+    date_shows: Literal["day", "month", "year"] = "day"
+    phone: Annotated[str, Field(pattern=r"^[0-9 +-]+$")] | None = None
+    sources: SourceIds
+    resolution: Resolution | None = None
+
+    @model_validator(mode="after")
+    def _one_value(self) -> Fact:
+        given = [name for name in ("amount", "date", "phone") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise rule_error(
+                f"A fact needs exactly one value; this one has {len(given)}.",
+                "one of: amount, date, phone",
+            )
+        return self
+
+
+class Review(Model):
+    """When a page was last checked, by whom, and when it is due again."""
+
+    last: IsoDate
+    next: IsoDate
+    reviewer: Text = Field(description="The role of the reviewer, such as Physical therapist.")
+
+    @field_validator("next")
+    @classmethod
+    def _after_last(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        last = info.data.get("last")
+        if last is not None and value <= last:
+            raise rule_error("The next review is not after the last one.", "a next date later than last")
+        return value
+
+
+class Page(Model):
+    """A page of the site and its review record (data/pages.yml)."""
+
+    id: Id
+    path: DocPath
+    medical: bool
+    review: Review | None = None
+
+    @model_validator(mode="after")
+    def _medical_pages_reviewed(self) -> Page:
+        if self.medical and self.review is None:
+            raise rule_error("A medical page needs a review record.", "review: with last, next and reviewer")
+        return self
+
+
+class Topic(Model):
+    """A subject that groups FAQs and symptoms (data/topics.yml)."""
+
+    id: Id
+    name: Text
+    page: Id = Field(description="The id of the page about this topic, from data/pages.yml.")
+
+
+class Faq(Model):
+    """A question and its one answer (data/faqs.yml)."""
+
+    id: Id
+    topic: Id
+    question: Text
+    answer: MarkdownText
+    sources: SourceIds
+    resolution: Resolution | None = None
+
+
+class CareLevel(Model):
+    """How urgent a symptom is (data/care_levels.yml)."""
+
+    id: Literal["expected", "call", "emergency"]
+    heading: Text
+    icon: IconName
+    action: MarkdownText
+
+
+class Symptom(Model):
+    """A symptom and what to do about it (data/symptoms.yml)."""
+
+    id: Id
+    name: Text
+    level: Literal["expected", "call", "emergency"]
+    topic: Id
+    lasts: Id | None = Field(default=None, description="Id of a fact in data/facts.yml: how long it usually lasts.")
+    what_to_do: MarkdownText
+    sources: SourceIds
+
+
+class CareTip(Model):
+    """Advice shown as a card (data/care_tips.yml)."""
+
+    id: Id
+    title: Text
+    icon: IconName
+    body: MarkdownText
+    topics: list[Id] = Field(min_length=1)
+    sources: SourceIds
+    resolution: Resolution | None = None
+
+
+class Timeline(Model):
+    """A sequence of phases drawn as a timeline (data/timelines.yml)."""
+
+    id: Id
+    title: Text
+    starts_at: Text = Field(description="What time zero is, read after a time: 'after treatment'.")
+    intro: MarkdownText | None = None
+    sources: SourceIds
+
+
+class Phase(Model):
+    """One phase of a timeline (data/phases.yml); phases are listed in order."""
+
+    id: Id
+    timeline: Id
+    title: Text
+    start: TimeAmount | None = Field(default=None, description="Leave out to start when the phase above ends.")
+    end: TimeAmount | None = Field(default=None, description="Leave out for a single moment or an open end.")
+    visit: bool = Field(default=False, description="True for an appointment, such as a review visit.")
+    overlaps_previous: bool = False
+    summary: MarkdownText | None = None
+    goals: list[Text] = Field(default_factory=list)
+    do: list[Text] = Field(min_length=1)
+    avoid: list[Text] = Field(default_factory=list)
+    milestones: list[Text] = Field(default_factory=list)
+    sources: SourceIds
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, value: Amount | None, info: ValidationInfo) -> Amount | None:
+        start = info.data.get("start")
+        if value is not None and start is not None and value.days("max") < start.days("min"):
+            raise rule_error("The phase ends before it starts.", "an end later than the start")
+        return value
+
+    @property
+    def span_start(self) -> Amount:
+        """The start, once `resolve_phase_starts` has filled in any that were left out."""
+        if self.start is None:
+            raise ValueError(f'Phase "{self.id}" has no start yet.')
+        return self.start
+
+
+class SessionStep(Model):
+    """One step of a treatment session (data/session_steps.yml), in order."""
+
+    id: Id
+    title: Text
+    duration: TimeAmount
+    anesthesia: Text
+    what_happens: list[Text] = Field(min_length=1)
+    sources: SourceIds
+
+
+class PrepTask(Model):
+    """One thing to do before a session (data/preparation.yml)."""
+
+    id: Id
+    task: Text
+    why: Text
+    when: Text | None = None
+    only_if: Text | None = None
+    sources: SourceIds
+
+
+class GlossaryTerm(Model):
+    """A medical word, its plain meaning and the words patients use for it (data/glossary.yml)."""
+
+    id: Id
+    term: Name
+    matches: list[Name] = Field(default_factory=list, description="Other spellings shown with the same tooltip, like NSAIDs.")
+    meaning: Text
+    tooltip: bool = Field(default=True, description="Show the meaning as a tooltip wherever the term appears.")
+    search_words: list[Text] = Field(default_factory=list, description="Everyday words a reader may search for.")
+
+
+class Evidence(Model):
+    """What independent sources say about a treatment (data/evidence.yml)."""
+
+    id: Id
+    topic: Id
+    strength: Literal["approved", "recommended", "mixed", "investigational", "not-approved"]
+    heading: Text
+    summary: MarkdownText
+    sources: SourceIds
+
+
+class Claim(Model):
+    """A clinic's claim, shown beside what independent sources say (data/claims.yml)."""
+
+    id: Id
+    claim: Text
+    claimed_by: SourceIds
+    independent_view: MarkdownText
+    sources: SourceIds
+
+
+class Notice(Model):
+    """A standard notice, such as the disclaimer (data/notices.yml)."""
+
+    id: Literal["disclaimer", "emergency"]
+    title: Text
+    body: MarkdownText
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A data file: its name, the model of its items, and what one item is called."""
+
+    name: str
+    model: type[Model]
+    noun: str
+
+
+FILES: tuple[DataFile, ...] = (
+    DataFile("sources", Source, "source"),
+    DataFile("facts", Fact, "fact"),
+    DataFile("pages", Page, "page"),
+    DataFile("topics", Topic, "topic"),
+    DataFile("faqs", Faq, "FAQ"),
+    DataFile("care_levels", CareLevel, "care level"),
+    DataFile("symptoms", Symptom, "symptom"),
+    DataFile("care_tips", CareTip, "care tip"),
+    DataFile("timelines", Timeline, "timeline"),
+    DataFile("phases", Phase, "phase"),
+    DataFile("session_steps", SessionStep, "session step"),
+    DataFile("preparation", PrepTask, "preparation task"),
+    DataFile("glossary", GlossaryTerm, "glossary term"),
+    DataFile("evidence", Evidence, "evidence summary"),
+    DataFile("claims", Claim, "claim"),
+    DataFile("notices", Notice, "notice"),
+)
+
+#: A field with one of these names always holds ids from the named file.
+REFERENCE_FIELDS: dict[str, str] = {
+    "sources": "sources",
+    "source": "sources",
+    "claimed_by": "sources",
+    "topic": "topics",
+    "topics": "topics",
+    "page": "pages",
+    "timeline": "timelines",
+    "lasts": "facts",
+}
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Every data file, validated: items in file order, and an index by id."""
+
+    items: dict[str, tuple[Model, ...]]
+
+    def all(self, name: str) -> tuple[Any, ...]:
+        """Items of one file, in the order they are written."""
+        return self.items[name]
+
+    def get(self, name: str, item_id: str) -> Any:
+        """One item by id; KeyError with the known ids when it does not exist."""
+        for item in self.items[name]:
+            if getattr(item, "id", None) == item_id:
+                return item
+        known = ", ".join(str(getattr(item, "id", "")) for item in self.items[name])
+        raise KeyError(f'No {name} item with id "{item_id}" in data/{name}.yml. Known ids: {known}')
+
+    def ids(self, name: str) -> list[str]:
+        return [str(getattr(item, "id")) for item in self.items[name]]
+
+
+# ---------------------------------------------------------------------------
+# Loading and validation
+# ---------------------------------------------------------------------------
+
+
+def load_site_data(data_dir: Path, docs_dir: Path | None = None) -> SiteData:
+    """Load and validate every data file; raise DataError listing every problem found."""
+    root = data_dir.parent
+    problems: list[Problem] = []
+    loaded: dict[str, LoadedFile] = {}
+    models: dict[str, tuple[Model, ...]] = {}
+
+    expected_names = {spec.name for spec in FILES}
+    for extra in sorted(data_dir.glob("*.y*ml")):
+        if extra.stem not in expected_names or extra.suffix != ".yml":
+            problems.append(
+                Problem(
+                    file=extra.relative_to(root).as_posix(),
+                    position=Position(1, 1),
+                    field="(file name)",
+                    problem="The site does not know this data file.",
+                    expected="one of: " + ", ".join(f"{name}.yml" for name in sorted(expected_names)),
+                    found=extra.name,
+                )
+            )
+
+    for spec in FILES:
+        path = data_dir / f"{spec.name}.yml"
+        if not path.exists():
+            problems.append(
+                Problem(
+                    file=path.relative_to(root).as_posix(),
+                    position=Position(1, 1),
+                    field="(whole file)",
+                    problem="The data file is missing.",
+                    expected=f"a file {spec.name}.yml holding a list of {spec.noun} items",
+                    found="no file",
+                )
+            )
+            continue
+        try:
+            loaded[spec.name] = load_file(path, root)
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        items, item_problems = _validate_file(spec, loaded[spec.name])
+        problems.extend(item_problems)
+        if not item_problems:
+            models[spec.name] = items
+
+    if problems:
+        raise DataError(problems)
+
+    models["phases"], start_problems = resolve_phase_starts(models["phases"], loaded["phases"])
+    problems.extend(start_problems)
+    if problems:
+        raise DataError(problems)
+    problems.extend(cross_check(models, loaded, docs_dir))
+    if problems:
+        raise DataError(problems)
+    return SiteData(items=models)
+
+
+def resolve_phase_starts(phases: tuple[Model, ...], source: LoadedFile) -> tuple[tuple[Model, ...], list[Problem]]:
+    """Give each phase without a start the end of the phase above it in the same timeline."""
+    resolved: list[Model] = []
+    problems: list[Problem] = []
+    last: dict[str, Phase] = {}
+    for index, phase in enumerate(phases):
+        assert isinstance(phase, Phase)
+        if phase.start is None:
+            before = last.get(phase.timeline)
+            if before is None:
+                problems.append(
+                    Problem(
+                        file=source.path,
+                        position=source.position((index,)),
+                        field=display_path((index, "start"), phase.id),
+                        problem="The first phase of a timeline needs a start.",
+                        expected="start: with a value and a unit, such as {min: 0, unit: day}",
+                        found="no start",
+                        line_text=_line(source, (index,)),
+                    )
+                )
+                resolved.append(phase)
+                continue
+            phase = phase.model_copy(update={"start": before.end or before.span_start})
+        last[phase.timeline] = phase
+        resolved.append(phase)
+    return tuple(resolved), problems
+
+
+def _validate_file(spec: DataFile, loaded: LoadedFile) -> tuple[tuple[Model, ...], list[Problem]]:
+    """Check each item of one file against its model."""
+    if not isinstance(loaded.value, list):
+        return (), [
+            Problem(
+                file=loaded.path,
+                position=loaded.position(()),
+                field="(whole file)",
+                problem=f"The file should be a list of {spec.noun} items.",
+                expected="items that each start with `- id:`",
+                found=_describe(loaded.value),
+                line_text=_line(loaded, ()),
+            )
+        ]
+    try:
+        items = TypeAdapter(list[spec.model]).validate_python(loaded.value)
+    except ValidationError as error:
+        return (), [_explain(spec, loaded, detail) for detail in error.errors(include_url=False)]
+    return tuple(items), []
+
+
+def _explain(spec: DataFile, loaded: LoadedFile, detail: dict[str, Any]) -> Problem:
+    """Turn one pydantic error into a Problem an editor can act on."""
+    loc: PathKey = tuple(detail["loc"])
+    kind = detail["type"]
+    ctx = detail.get("ctx") or {}
+    value = detail.get("input")
+    name = str(loc[-1]) if loc else ""
+    item_label = _item_label(loaded, loc)
+
+    if kind == "missing":
+        problem = f'The field "{name}" is missing.'
+        expected = f'a line "{name}: ..." in this {spec.noun}'
+        found = "no such line"
+    elif kind == "extra_forbidden":
+        allowed = _fields_at(spec.model, loc[1:-1])
+        problem = f'"{name}" is not a field of a {_noun_at(spec, loc)}.'
+        expected = "one of: " + ", ".join(allowed) + _did_you_mean(name, allowed)
+        found = name
+    elif kind == "site_rule":
+        problem = str(ctx.get("problem", detail["msg"]))
+        expected = str(ctx.get("expected", ""))
+        found = _describe(value)
+    elif kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        problem = f'"{value}" is not an allowed value for "{name}".'
+        expected = "one of: " + ", ".join(choices) + _did_you_mean(str(value), choices)
+        found = _describe(value)
+    elif kind in {"greater_than_equal", "greater_than"}:
+        limit = ctx.get("ge", ctx.get("gt"))
+        problem = "This number cannot be negative." if limit == 0 else "This number is too small."
+        expected = f"a number of {limit} or more"
+        found = _describe(value)
+    elif kind in {"less_than_equal", "less_than"}:
+        problem = "This number is too large."
+        expected = f"a number of {ctx.get('le', ctx.get('lt'))} or less"
+        found = _describe(value)
+    elif kind == "string_pattern_mismatch":
+        problem, expected = _pattern_words(name, str(ctx.get("pattern", "")))
+        found = _describe(value)
+    else:
+        problem, expected = _type_words(kind, name, detail["msg"], ctx)
+        found = _describe(value)
+
+    return Problem(
+        file=loaded.path,
+        position=loaded.position(loc),
+        field=display_path(loc, item_label),
+        problem=problem,
+        expected=expected,
+        found=found,
+        line_text=_line(loaded, loc),
+    )
+
+
+_TYPE_WORDS: dict[str, str] = {
+    "string_type": "text",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list, with each entry on its own line starting with '- '",
+    "model_type": "a group of fields, one 'name: value' per line",
+    "model_attributes_type": "a group of fields, one 'name: value' per line",
+    "dict_type": "a group of fields, one 'name: value' per line",
+    "too_short": "at least one entry",
+    "string_too_short": "some text",
+}
+
+
+def _type_words(kind: str, name: str, message: str, ctx: dict[str, Any]) -> tuple[str, str]:
+    expected = _TYPE_WORDS.get(kind)
+    if kind == "too_short":
+        count = ctx.get("min_length", 1)
+        expected = "at least one entry" if count == 1 else f"at least {count} entries"
+        return f'"{name}" has too few entries.', expected
+    if expected:
+        return f'"{name}" has the wrong kind of value.', expected
+    return message, "a value as described in the data guide"
+
+
+def _pattern_words(name: str, pattern: str) -> tuple[str, str]:
+    if pattern == ID_PATTERN:
+        return (
+            "An id may hold only lowercase letters, digits and dashes.",
+            "an id like ice-after-treatment",
+        )
+    if pattern.startswith("^https"):
+        return "This is not a full web address.", "a web address starting with https://"
+    if pattern.startswith("^(material"):
+        return "This is not an icon name.", "a Material icon name like material/snowflake"
+    return f'"{name}" is not written in the expected form.', f"text matching {pattern}"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"{value} (a number)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 80 else value[:77] + "..."
+        return f'"{shown}"'
+    if isinstance(value, list):
+        return f"a list of {len(value)} entries"
+    if isinstance(value, dict):
+        return "a group of fields: " + ", ".join(str(key) for key in value)
+    return repr(value)
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f'. Did you mean "{close[0]}"?' if close else ""
+
+
+def _line(loaded: LoadedFile, loc: PathKey) -> str | None:
+    line = loaded.position(loc).line
+    if 0 < line <= len(loaded.lines):
+        return loaded.lines[line - 1]
+    return None
+
+
+def _item_label(loaded: LoadedFile, loc: PathKey) -> str | None:
+    if loc and isinstance(loc[0], int) and isinstance(loaded.value, list):
+        if loc[0] < len(loaded.value):
+            item = loaded.value[loc[0]]
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                return item["id"]
+    return None
+
+
+def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel]:
+    """The model class found by following field names in `loc` (list indexes skipped)."""
+    current: type[BaseModel] = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            break
+        inner = _inner_model(field.annotation)
+        if inner is None:
+            break
+        current = inner
+    return current
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) is Annotated:
+        return _inner_model(get_args(annotation)[0])
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(model: type[BaseModel], loc: PathKey) -> list[str]:
+    return list(_model_at(model, loc).model_fields)
+
+
+def _noun_at(spec: DataFile, loc: PathKey) -> str:
+    inner = _model_at(spec.model, loc[1:-1])
+    return spec.noun if inner is spec.model else f"{spec.noun} {loc[-2]}" if len(loc) > 2 else spec.noun
+
+
+# ---------------------------------------------------------------------------
+# Rules that span files
+# ---------------------------------------------------------------------------
+
+
+def cross_check(
+    models: dict[str, tuple[Model, ...]],
+    loaded: dict[str, LoadedFile],
+    docs_dir: Path | None,
+) -> list[Problem]:
+    """Check the rules that tie files together; return every problem found."""
+    problems: list[Problem] = []
+    ids = {name: [str(getattr(item, "id", "")) for item in items] for name, items in models.items()}
+
+    def report(file: str, loc: PathKey, problem: str, expected: str, found: str) -> None:
+        source = loaded[file]
+        problems.append(
+            Problem(
+                file=source.path,
+                position=source.position(loc),
+                field=display_path(loc, _item_label(source, loc)),
+                problem=problem,
+                expected=expected,
+                found=found,
+                line_text=_line(source, loc),
+            )
+        )
+
+    # Ids are unique within each file.
+    for name, values in ids.items():
+        seen: dict[str, int] = {}
+        for index, item_id in enumerate(values):
+            if item_id in seen:
+                report(
+                    name,
+                    (index, "id"),
+                    f'The id "{item_id}" is used twice in {name}.yml (first in item {seen[item_id] + 1}).',
+                    "a different id for each item",
+                    f'"{item_id}"',
+                )
+            else:
+                seen[item_id] = index
+
+    # Facts and phases share one set of placeholder names, so their ids must differ.
+    for index, phase_id in enumerate(ids["phases"]):
+        if phase_id in ids["facts"]:
+            report(
+                "phases",
+                (index, "id"),
+                f'The id "{phase_id}" is also the id of a fact, so {{{phase_id}}} would be unclear.',
+                "a phase id that no fact in data/facts.yml uses",
+                f'"{phase_id}"',
+            )
+
+    # Every reference and every {placeholder} points at an existing item.
+    fact_ids = set(ids["facts"]) | set(ids["phases"])
+    for name, source in loaded.items():
+        for loc, key, value in _walk(source.value, ()):
+            target = REFERENCE_FIELDS.get(key)
+            if target and isinstance(value, str) and value not in ids[target]:
+                report(
+                    name,
+                    loc,
+                    f'"{key}" refers to "{value}", which is not an id in {target}.yml.',
+                    f"an id from data/{target}.yml" + _did_you_mean(value, ids[target]),
+                    f'"{value}"',
+                )
+            if isinstance(value, str):
+                _check_inline(value, loc, name, fact_ids, docs_dir, report)
+
+    # Each kind of item refers to the right kind of source.
+    sources = {source.id: source for source in models["sources"]}
+    for index, claim in enumerate(models["claims"]):
+        for position, source_id in enumerate(claim.claimed_by):
+            if source_id in sources and not sources[source_id].sells_treatment:
+                report(
+                    "claims",
+                    (index, "claimed_by", position),
+                    f'"{source_id}" does not sell the treatment, so this is not a provider claim.',
+                    "the id of a source with sells_treatment: true",
+                    f'"{source_id}"',
+                )
+    for file in ("evidence", "claims"):
+        for index, item in enumerate(models[file]):
+            if all(sources.get(s) is None or sources[s].sells_treatment for s in item.sources):
+                report(
+                    file,
+                    (index, "sources"),
+                    "Evidence must come from at least one source that does not sell the treatment.",
+                    "at least one independent source id",
+                    ", ".join(item.sources),
+                )
+
+    _check_timelines(models, report)
+    _check_session_total(models, report)
+    if docs_dir is not None:
+        _check_pages(models, loaded, docs_dir, report)
+    return problems
+
+
+def _walk(value: Any, loc: PathKey, key: str = "") -> Any:
+    """Yield (path, field name, value) for every value in a file, lists flattened."""
+    if isinstance(value, dict):
+        for child_key, child in value.items():
+            yield from _walk(child, (*loc, child_key), child_key)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _walk(child, (*loc, index), key)
+    else:
+        yield loc, key, value
+
+
+def _check_inline(value: str, loc: PathKey, name: str, fact_ids: set[str], docs_dir: Path | None, report: Any) -> None:
+    """Placeholders name known facts; links point at pages that exist or at https sites."""
+    for match in PLACEHOLDER.finditer(value):
+        if match.group(1) not in fact_ids:
+            report(
+                name,
+                loc,
+                f'The placeholder "{{{match.group(1)}}}" names no fact or phase.',
+                "the id of a fact in data/facts.yml or a phase in data/phases.yml"
+                + _did_you_mean(match.group(1), sorted(fact_ids)),
+                match.group(0),
+            )
+    leftover = PLACEHOLDER.sub("", value)
+    if "{" in leftover or "}" in leftover:
+        report(
+            name,
+            loc,
+            "Curly brackets are only for fact placeholders.",
+            "{fact-id} with the id of a fact, or no curly brackets",
+            f'"{value[:60]}"',
+        )
+    for match in MARKDOWN_LINK.finditer(value):
+        target = match.group(1)
+        if target.startswith(("https://", "mailto:", "tel:", "#")):
+            continue
+        page = target.split("#", 1)[0]
+        if page.endswith(".md") and not page.startswith("/") and (docs_dir is None or (docs_dir / page).is_file()):
+            continue
+        report(
+            name,
+            loc,
+            f'The link target "{target}" is not a page of this site or a secure web address.',
+            "a page path relative to docs/, like when-to-get-help.md, or https://...",
+            f'"{target}"',
+        )
+
+
+def _check_timelines(models: dict[str, tuple[Model, ...]], report: Any) -> None:
+    """Phases of each timeline are in time order and do not overlap unless they say so."""
+    previous: dict[str, tuple[int, Phase]] = {}
+    for index, phase in enumerate(models["phases"]):
+        assert isinstance(phase, Phase)
+        before = previous.get(phase.timeline)
+        if before is not None:
+            earlier = before[1]
+            if phase.span_start.days("min") < earlier.span_start.days("min"):
+                report(
+                    "phases",
+                    (index, "start"),
+                    f'This phase starts before "{earlier.id}", which is listed above it.',
+                    "phases of a timeline listed in the order they happen",
+                    f"a start of {_words(phase.span_start)}",
+                )
+            earlier_end = earlier.end or earlier.span_start
+            if phase.span_start.days("min") < earlier_end.days("min") - 1e-9 and not phase.overlaps_previous:
+                report(
+                    "phases",
+                    (index, "start"),
+                    f'This phase starts before "{earlier.id}" ends.',
+                    "a start at or after the end of the phase above, or overlaps_previous: true",
+                    f"a start of {_words(phase.span_start)}",
+                )
+        previous[phase.timeline] = (index, phase)
+
+
+def _check_session_total(models: dict[str, tuple[Model, ...]], report: Any) -> None:
+    """The whole session is at least as long as its steps added up."""
+    facts = {fact.id: (index, fact) for index, fact in enumerate(models["facts"])}
+    if "session-total" not in facts:
+        return
+    index, total = facts["session-total"]
+    if total.amount is None or not total.amount.is_time:
+        return
+    steps = models["session_steps"]
+    low = sum(step.duration.days("min") for step in steps)
+    if total.amount.days("min") < low - 1e-9:
+        report(
+            "facts",
+            (index, "amount", "min"),
+            "The shortest whole session is shorter than its steps added up.",
+            "a session-total at least as long as the shortest times of all steps together",
+            _words(total.amount),
+        )
+
+
+def _check_pages(models: dict[str, tuple[Model, ...]], loaded: dict[str, LoadedFile], docs_dir: Path, report: Any) -> None:
+    """Every page has a record in pages.yml, and every record names a page that exists."""
+    listed = {page.path: index for index, page in enumerate(models["pages"])}
+    for path, index in listed.items():
+        if not (docs_dir / path).is_file():
+            report(
+                "pages",
+                (index, "path"),
+                f"There is no page docs/{path}.",
+                "the path of a Markdown file inside docs/",
+                f'"{path}"',
+            )
+    for page in sorted(docs_dir.rglob("*.md")):
+        relative = page.relative_to(docs_dir).as_posix()
+        if relative not in listed:
+            report(
+                "pages",
+                (),
+                f"The page docs/{relative} has no record in pages.yml.",
+                f"an item with path: {relative}, medical: true or false, and its review",
+                "no such item",
+            )
