@@ -1,0 +1,104 @@
+"""MkDocs macros for the site: load the data once, then register the widgets as macros.
+
+This module only wires things together. Data rules live in `models`, formatting in
+`formatting`, HTML in `widgets` and `templates/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from .errors import DataError
+from .formatting import placeholder_values
+from .models import PLACEHOLDER, SiteData, load_site_data
+from .text import TextRenderer
+from .widgets import Widgets
+
+#: Macros available in pages, by the name pages use.
+MACROS = (
+    "fact",
+    "count",
+    "cite",
+    "notice",
+    "timeline",
+    "session_timeline",
+    "session_table",
+    "preparation_table",
+    "symptom_table",
+    "care_levels",
+    "warning_signs",
+    "care_tips",
+    "faqs",
+    "all_faqs",
+    "glossary",
+    "evidence",
+    "claims",
+    "conflicts",
+    "sources_list",
+)
+
+_widgets: Widgets | None = None
+
+
+def define_env(env: Any) -> None:
+    """Load and validate data/, feed the glossary to tooltips, register the macros."""
+    global _widgets
+    project = Path(env.project_dir)
+    try:
+        data = load_site_data(project / "data", Path(env.conf["docs_dir"]))
+    except DataError as error:
+        raise PluginError(error.report()) from None
+
+    facts = placeholder_values(data)
+    configs = env.conf["mdx_configs"]
+    configs.setdefault("abbr", {})["glossary"] = glossary_tooltips(data, facts)
+    text = TextRenderer(
+        facts=facts,
+        extensions=env.conf["markdown_extensions"],
+        extension_configs=configs,
+        resolve_link=lambda path: _page_link(env, path),
+    )
+    _widgets = Widgets(data, text)
+    for name in MACROS:
+        env.macro(getattr(_widgets, name), name)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Start each page with an empty list of cited sources."""
+    assert _widgets is not None
+    _widgets.start_page(env.page.file.src_path)
+
+
+def on_post_page_macros(env: Any) -> None:
+    """End each medical page with its sources, review dates and the disclaimer."""
+    assert _widgets is not None
+    footer = _widgets.page_footer()
+    if footer:
+        # str() first: adding Markup to a str would escape the whole page.
+        env.markdown += "\n\n" + str(footer) + "\n"
+
+
+def glossary_tooltips(data: SiteData, facts: dict[str, str]) -> dict[str, str]:
+    """Every glossary word (and its capitalised form) mapped to its plain meaning."""
+    tooltips: dict[str, str] = {}
+    for term in data.all("glossary"):
+        if not term.tooltip:
+            continue
+        meaning = PLACEHOLDER.sub(lambda match: facts[match.group(1)], term.meaning)
+        for word in (term.term, *term.matches):
+            for form in (word, word[:1].upper() + word[1:]):
+                tooltips.setdefault(form, meaning)
+    return tooltips
+
+
+def _page_link(env: Any, path: str) -> str:
+    """The URL of a docs/ page, relative to the page being rendered."""
+    files = env.variables.get("files")
+    target = files.get_file_from_path(path) if files is not None else None
+    if target is None:
+        raise ValueError(f"Data text links to docs/{path}, which does not exist.")
+    return get_relative_url(target.url, env.page.url)

@@ -1,0 +1,125 @@
+"""Format facts one way everywhere: amounts as words, durations as ISO 8601, dates in full."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .models import Amount, Fact, Phase, SiteData
+
+#: Singular and plural words for each unit (English; a translation adds its own table).
+UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "minute": ("minute", "minutes"),
+    "hour": ("hour", "hours"),
+    "day": ("day", "days"),
+    "week": ("week", "weeks"),
+    "month": ("month", "months"),
+    "year": ("year", "years"),
+}
+
+#: Letters of each unit in an ISO 8601 duration, and whether they follow the "T".
+ISO_LETTERS: dict[str, tuple[str, bool]] = {
+    "minute": ("M", True),
+    "hour": ("H", True),
+    "day": ("D", False),
+    "week": ("W", False),
+    "month": ("M", False),
+    "year": ("Y", False),
+}
+
+SMALL_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+)
+
+
+def number(value: float) -> str:
+    """1.0 → '1', 1.5 → '1.5'."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def unit_word(unit: str, value: float) -> str:
+    """The unit in the singular for exactly 1, otherwise the plural."""
+    singular, plural = UNIT_WORDS[unit]
+    return singular if value == 1 else plural
+
+
+def format_amount(amount: Amount) -> str:
+    """An amount in plain words: '1 to 3 days', 'every 3 to 4 hours', '2 to 3 days a week'."""
+    if amount.unit == "percent":
+        low = f"{number(amount.min)}%"
+        text = low if amount.max is None or amount.max == amount.min else f"{number(amount.min)}% to {number(amount.max)}%"
+    else:
+        high = amount.high
+        if amount.max is None or amount.max == amount.min:
+            value = number(amount.min)
+            if amount.every and amount.min == 1:
+                text = unit_word(amount.unit, 1)
+            else:
+                text = f"{value} {unit_word(amount.unit, amount.min)}"
+        else:
+            text = f"{number(amount.min)} to {number(high)} {unit_word(amount.unit, high)}"
+    if amount.every:
+        text = f"every {text}"
+    if amount.per:
+        text = f"{text} a {UNIT_WORDS[amount.per][0]}"
+    if amount.at_least:
+        text = f"at least {text}"
+    elif amount.about:
+        text = f"about {text}"
+    return text
+
+
+def format_date(value: dt.date, shows: str = "day") -> str:
+    """'June 3, 2021', 'December 2024' or '2024', without a leading zero."""
+    if shows == "year":
+        return str(value.year)
+    month = value.strftime("%B")
+    if shows == "month":
+        return f"{month} {value.year}"
+    return f"{month} {value.day}, {value.year}"
+
+
+def format_fact(fact: Fact) -> str:
+    """The value of any fact as it appears in running text."""
+    if fact.amount is not None:
+        return format_amount(fact.amount)
+    if fact.date is not None:
+        return format_date(fact.date, fact.date_shows)
+    return fact.phone or ""
+
+
+def iso_duration(value: float, unit: str) -> str:
+    """An ISO 8601 duration: 30 minutes → 'PT30M', 2 weeks → 'P2W', 1.5 hours → 'PT1.5H'."""
+    letter, is_time = ISO_LETTERS[unit]
+    return f"P{'T' if is_time else ''}{number(value)}{letter}"
+
+
+def count_words(count: int) -> str:
+    """Small counts as words ('three'), larger ones as digits."""
+    return SMALL_NUMBER_WORDS[count] if 0 <= count < len(SMALL_NUMBER_WORDS) else str(count)
+
+
+def _single(amount: Amount) -> bool:
+    return amount.max is None or amount.max == amount.min
+
+
+def format_span(start: Amount, end: Amount | None) -> str:
+    """How long a phase lasts, counted from the timeline's start: '3 to 8 weeks', '6 months'."""
+    if end is None:
+        return format_amount(start)
+    if start.min == 0 and _single(start):
+        return format_amount(end)
+    if _single(start) and _single(end) and start.unit == end.unit and not (start.about or end.about):
+        return f"{number(start.min)} to {format_amount(end)}"
+    return f"{format_amount(start)} to {format_amount(end)}"
+
+
+def format_phase(phase: Phase) -> str:
+    """A phase as a {placeholder} shows it: the span of time it covers."""
+    return format_span(phase.span_start, phase.end)
+
+
+def placeholder_values(data: SiteData) -> dict[str, str]:
+    """What each {id} placeholder in data text becomes: facts and phase spans."""
+    values = {fact.id: format_fact(fact) for fact in data.all("facts")}
+    values.update({phase.id: format_phase(phase) for phase in data.all("phases")})
+    return values

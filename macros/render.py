@@ -1,0 +1,74 @@
+"""Template rendering shared by the widgets: escaping on, Markdown-safe output, icons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .formatting import format_amount, number
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+def render_template(name: str, **context: Any) -> Markup:
+    """Render a widget template to HTML that Markdown passes through untouched.
+
+    Blank lines would end Markdown's raw-HTML block and leading spaces could turn a line
+    into a code block, so both are removed; the HTML itself does not depend on them.
+    """
+    html = _ENV.get_template(name).render(**context)
+    return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
+
+
+@cache
+def _icons_dir() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates" / ".icons"
+
+
+@cache
+def icon(name: str) -> Markup:
+    """A Material for MkDocs icon as inline SVG, hidden from screen readers."""
+    path = _icons_dir() / f"{name}.svg"
+    if not path.is_file():
+        raise ValueError(f'No icon "{name}" in Material for MkDocs (looked for {path}).')
+    svg = path.read_text(encoding="utf-8").strip()
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
+
+
+_ENV.globals["icon"] = icon
+_ENV.filters["number"] = number
+_ENV.filters["amount"] = format_amount
+
+
+@dataclass
+class PageContext:
+    """The page being rendered: its path and the sources it has cited, in order."""
+
+    src_path: str
+    cited: list[str] = field(default_factory=list)
+
+    def cite(self, source_ids: Iterable[str]) -> list[int]:
+        """Record sources as cited on this page; return their numbers in the sources box."""
+        numbers = []
+        for source_id in source_ids:
+            if source_id not in self.cited:
+                self.cited.append(source_id)
+            numbers.append(self.cited.index(source_id) + 1)
+        return numbers

@@ -1,0 +1,252 @@
+"""Widgets: pure functions from validated data to HTML, one per kind of content.
+
+Nothing here knows about MkDocs. `Widgets` holds the data, the text renderer and the page
+being rendered (for its list of cited sources); each method returns safe HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from .formatting import count_words, format_date, format_fact, format_phase
+from .models import Page, SiteData
+from .render import PageContext, render_template
+from .text import TextRenderer
+from .timeline import phase_entries, step_entries
+
+
+class Widgets:
+    """Render data as page parts; each call records the sources it shows."""
+
+    def __init__(self, data: SiteData, text: TextRenderer):
+        self.data = data
+        self.text = text
+        self.page = PageContext(src_path="")
+
+    def start_page(self, src_path: str) -> None:
+        """Begin a new page: forget the sources cited on the last one."""
+        self.page = PageContext(src_path=src_path)
+
+    def _render(self, template: str, cited: Iterable[str] = (), **context: object) -> Markup:
+        self.page.cite(cited)
+        return render_template(template, text=self.text, page=self.page, **context)
+
+    # -- facts and citations ------------------------------------------------
+
+    def fact(self, fact_id: str) -> Markup:
+        """One fact (from facts.yml, or a phase's span of time), formatted the one way the site shows it."""
+        if fact_id in self.data.ids("phases"):
+            phase = self.data.get("phases", fact_id)
+            self.page.cite(phase.sources)
+            return Markup.escape(format_phase(phase))
+        fact = self.data.get("facts", fact_id)
+        self.page.cite(fact.sources)
+        return Markup.escape(format_fact(fact))
+
+    def count(self, file: str, topic: str | None = None) -> str:
+        """How many items a data file holds (optionally of one topic), as a word."""
+        items = self.data.all(file)
+        if topic is not None:
+            items = tuple(item for item in items if getattr(item, "topic", None) == topic)
+        return count_words(len(items))
+
+    def cite(self, *source_ids: str) -> Markup:
+        """A numbered link from running text to the page's sources box."""
+        for source_id in source_ids:
+            self.data.get("sources", source_id)
+        return render_template("cite.html", numbers=self.page.cite(source_ids), ids=source_ids)
+
+    def notice(self, notice_id: str) -> Markup:
+        """A standard notice, such as the emergency box."""
+        return self._render("notice.html", notice=self.data.get("notices", notice_id))
+
+    # -- timelines ----------------------------------------------------------
+
+    def timeline(self, timeline_id: str, level: int = 3) -> Markup:
+        """A timeline of phases from data/phases.yml."""
+        timeline = self.data.get("timelines", timeline_id)
+        phases = [phase for phase in self.data.all("phases") if phase.timeline == timeline_id]
+        if not phases:
+            raise ValueError(f'Timeline "{timeline_id}" has no phases in data/phases.yml.')
+        sources = [*timeline.sources, *(s for phase in phases for s in phase.sources)]
+        return self._render(
+            "timeline.html",
+            sources,
+            timeline_id=timeline.id,
+            intro=timeline.intro,
+            entries=phase_entries(phases, timeline.starts_at),
+            level=level,
+            kind="phases",
+        )
+
+    def session_timeline(self, level: int = 3) -> Markup:
+        """The steps of a treatment session as a timeline."""
+        steps = self.data.all("session_steps")
+        return self._render(
+            "timeline.html",
+            [s for step in steps for s in step.sources],
+            timeline_id="session",
+            intro=None,
+            entries=step_entries(steps),
+            level=level,
+            kind="steps",
+        )
+
+    # -- tables -------------------------------------------------------------
+
+    def session_table(self) -> Markup:
+        """Steps of a session with their time and anesthesia, plus the whole session."""
+        steps = self.data.all("session_steps")
+        total = self.data.get("facts", "session-total")
+        return self._render(
+            "session_table.html",
+            [*(s for step in steps for s in step.sources), *total.sources],
+            steps=steps,
+            total=format_fact(total),
+        )
+
+    def preparation_table(self) -> Markup:
+        """The preparation checklist with the reason for each task."""
+        tasks = self.data.all("preparation")
+        return self._render("preparation_table.html", [s for task in tasks for s in task.sources], tasks=tasks)
+
+    def symptom_table(self, topic: str, level: str = "expected") -> Markup:
+        """Symptoms of one topic and care level, with how long each usually lasts."""
+        symptoms = [s for s in self.data.all("symptoms") if s.topic == topic and s.level == level]
+        if not symptoms:
+            raise ValueError(f'No symptoms with topic "{topic}" and level "{level}" in data/symptoms.yml.')
+        lasts = {s.id: format_fact(self.data.get("facts", s.lasts)) for s in symptoms if s.lasts}
+        lasting_sources = [src for s in symptoms if s.lasts for src in self.data.get("facts", s.lasts).sources]
+        return self._render(
+            "symptom_table.html",
+            [*(src for s in symptoms for src in s.sources), *lasting_sources],
+            symptoms=symptoms,
+            lasts=lasts,
+            level=self.data.get("care_levels", level),
+        )
+
+    # -- cards and lists ----------------------------------------------------
+
+    def care_levels(self, level: int = 2, topic: str | None = None) -> Markup:
+        """Every care level with its symptoms: the 'when to get help' sections."""
+        symptoms = [s for s in self.data.all("symptoms") if topic is None or s.topic == topic]
+        groups = [
+            (care, [s for s in symptoms if s.level == care.id]) for care in self.data.all("care_levels")
+        ]
+        topics = {t.id: t for t in self.data.all("topics")}
+        lasts = {s.id: format_fact(self.data.get("facts", s.lasts)) for s in symptoms if s.lasts}
+        return self._render(
+            "care_levels.html",
+            [src for s in symptoms for src in s.sources],
+            groups=[(care, items) for care, items in groups if items],
+            topics=topics,
+            lasts=lasts,
+            level=level,
+        )
+
+    def warning_signs(self, topic: str) -> Markup:
+        """A short card: the signs on this topic that need a call or emergency help."""
+        symptoms = [s for s in self.data.all("symptoms") if s.topic == topic and s.level != "expected"]
+        if not symptoms:
+            raise ValueError(f'No warning signs with topic "{topic}" in data/symptoms.yml.')
+        return self._render(
+            "warning_signs.html",
+            [src for s in symptoms for src in s.sources],
+            groups=[
+                (care, [s for s in symptoms if s.level == care.id])
+                for care in self.data.all("care_levels")
+                if care.id != "expected"
+            ],
+        )
+
+    def care_tips(self, topic: str, level: int = 3) -> Markup:
+        """Care cards for one topic."""
+        tips = [tip for tip in self.data.all("care_tips") if topic in tip.topics]
+        if not tips:
+            raise ValueError(f'No care tips with topic "{topic}" in data/care_tips.yml.')
+        return self._render("care_tips.html", [s for tip in tips for s in tip.sources], tips=tips, level=level)
+
+    def faqs(self, topic: str, level: int = 3) -> Markup:
+        """The FAQs of one topic, as expandable questions."""
+        self.data.get("topics", topic)
+        faqs = [faq for faq in self.data.all("faqs") if faq.topic == topic]
+        if not faqs:
+            raise ValueError(f'No FAQs with topic "{topic}" in data/faqs.yml.')
+        return self._render("faq_list.html", [s for faq in faqs for s in faq.sources], faqs=faqs, level=level)
+
+    def all_faqs(self, level: int = 2) -> Markup:
+        """Every FAQ, grouped by topic, with a link to each topic's page."""
+        faqs = self.data.all("faqs")
+        groups = [(topic, [f for f in faqs if f.topic == topic.id]) for topic in self.data.all("topics")]
+        pages = {page.id: page for page in self.data.all("pages")}
+        return self._render(
+            "faq_page.html",
+            [s for faq in faqs for s in faq.sources],
+            groups=[(topic, items) for topic, items in groups if items],
+            pages=pages,
+            level=level,
+        )
+
+    def glossary(self) -> Markup:
+        """Every term in the glossary with its plain meaning."""
+        terms = sorted(self.data.all("glossary"), key=lambda term: term.term.lower())
+        return self._render("glossary.html", terms=terms)
+
+    def evidence(self, topic: str, level: int = 3) -> Markup:
+        """What independent sources say, for one topic."""
+        items = [item for item in self.data.all("evidence") if item.topic == topic]
+        if not items:
+            raise ValueError(f'No evidence with topic "{topic}" in data/evidence.yml.')
+        return self._render("evidence.html", [s for item in items for s in item.sources], items=items, level=level)
+
+    def claims(self) -> Markup:
+        """Clinics' claims side by side with what independent sources say."""
+        claims = self.data.all("claims")
+        sources = {source.id: source for source in self.data.all("sources")}
+        cited = [s for claim in claims for s in (*claim.claimed_by, *claim.sources)]
+        return self._render("claims.html", cited, claims=claims, sources=sources)
+
+    def conflicts(self) -> Markup:
+        """Where the sources disagree, what each said, and what this site says."""
+        rows = [
+            (fact.about, fact.resolution, format_fact(fact))
+            for fact in self.data.all("facts")
+            if fact.resolution is not None
+        ]
+        rows += [(tip.title, tip.resolution, None) for tip in self.data.all("care_tips") if tip.resolution is not None]
+        rows += [(faq.question, faq.resolution, None) for faq in self.data.all("faqs") if faq.resolution is not None]
+        sources = {source.id: source for source in self.data.all("sources")}
+        cited = [report.source for _, resolution, _ in rows for report in resolution.reported]
+        return self._render("conflicts.html", cited, rows=rows, sources=sources)
+
+    def sources_list(self) -> Markup:
+        """Every source the site uses, for the About page."""
+        sources = self.data.all("sources")
+        return self._render("sources_list.html", [s.id for s in sources], sources=sources)
+
+    # -- page furniture -----------------------------------------------------
+
+    def page_record(self) -> Page | None:
+        """The pages.yml record of the page being rendered."""
+        for page in self.data.all("pages"):
+            if page.path == self.page.src_path:
+                return page
+        return None
+
+    def page_footer(self) -> Markup:
+        """Sources, review dates and the disclaimer, for the end of a medical page."""
+        record = self.page_record()
+        if record is None or not record.medical:
+            return Markup("")
+        assert record.review is not None
+        sources = [self.data.get("sources", source_id) for source_id in self.page.cited]
+        return render_template(
+            "page_footer.html",
+            text=self.text,
+            sources=sources,
+            review=record.review,
+            format_date=format_date,
+            disclaimer=self.data.get("notices", "disclaimer"),
+        )
