@@ -1,0 +1,110 @@
+"""The site builds in strict mode from a clean copy, requests nothing from other hosts, and escapes data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from support import BuildResult, build, copy_project, html_pages, main_content, soup
+
+#: Elements and attributes that make the browser fetch something.
+RESOURCE_ATTRIBUTES = {
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
+
+
+def test_strict_build_succeeds_and_builds_every_page(built: BuildResult) -> None:
+    docs = Path(__file__).parent.parent / "docs"
+    expected = set()
+    for markdown in docs.rglob("*.md"):
+        relative = markdown.relative_to(docs).with_suffix("")
+        folder = relative.parent if relative.name == "index" else relative
+        expected.add(folder.as_posix())
+    built_pages = {page.parent.relative_to(built.site).as_posix() for page in html_pages(built.site)}
+    assert expected <= built_pages, f"pages missing from the build: {sorted(expected - built_pages)}"
+
+
+def _external(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.scheme in {"http", "https"} or parsed.netloc or url.startswith("//"))
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    offenders = []
+    for page in sorted(site.rglob("*.html")):
+        document = soup(page)
+        for tag, attribute in RESOURCE_ATTRIBUTES.items():
+            for element in document.find_all(tag):
+                value = element.get(attribute)
+                if tag == "link" and not set(element.get("rel", [])) & {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}:
+                    continue
+                if value and _external(value):
+                    offenders.append(f"{page.relative_to(site)}: <{tag} {attribute}={value}>")
+            for element in document.find_all(srcset=True):
+                for candidate in element["srcset"].split(","):
+                    if _external(candidate.strip().split(" ")[0]):
+                        offenders.append(f"{page.relative_to(site)}: srcset {candidate}")
+        for style in document.find_all("style"):
+            offenders += [f"{page.relative_to(site)}: {u}" for u in _css_urls(style.get_text()) if _external(u)]
+        for element in document.find_all(style=True):
+            offenders += [f"{page.relative_to(site)}: {u}" for u in _css_urls(element["style"]) if _external(u)]
+    for css in site.rglob("*.css"):
+        offenders += [f"{css.relative_to(site)}: {u}" for u in _css_urls(css.read_text(encoding="utf-8")) if _external(u)]
+    assert offenders == []
+
+
+def _css_urls(css: str) -> list[str]:
+    urls = re.findall(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", css)
+    urls += re.findall(r"@import\s+['\"]([^'\"]+)['\"]", css)
+    return urls
+
+
+INJECTIONS = {
+    "script": "<script>alert(document.domain)</script>",
+    "img": "<img src=x onerror=alert(document.domain)>",
+}
+
+
+def test_markup_typed_into_data_shows_as_text(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    faqs_file = project / "data" / "faqs.yml"
+    faqs = yaml.safe_load(faqs_file.read_text(encoding="utf-8"))
+    faqs[0]["question"] = f"Is {INJECTIONS['script']} safe?"
+    faqs[0]["answer"] = f"Look at {INJECTIONS['img']} and **bold** text."
+    faqs_file.write_text(yaml.safe_dump(faqs, sort_keys=False), encoding="utf-8")
+    glossary_file = project / "data" / "glossary.yml"
+    glossary = yaml.safe_load(glossary_file.read_text(encoding="utf-8"))
+    glossary[0]["meaning"] = f"A pain medicine {INJECTIONS['script']} called Tylenol."
+    glossary_file.write_text(yaml.safe_dump(glossary, sort_keys=False), encoding="utf-8")
+
+    result = build(project)
+    assert result.returncode == 0, result.output
+
+    faq_id = faqs[0]["id"]
+    for page in (result.site / "faq" / "index.html", result.site / "hip-pain" / "index.html"):
+        document = soup(page)
+        entry = document.select_one(f"#faq-{faq_id}")
+        assert entry is not None
+        text = entry.get_text(" ")
+        assert INJECTIONS["script"] in text and INJECTIONS["img"] in text
+        assert entry.find("script") is None and entry.find("img") is None
+        assert entry.find("strong") is not None, "Markdown in data text still works"
+        assert all(not element.get("onerror") for element in document.find_all(True))
+        scripts = " ".join(script.get_text() for script in document.find_all("script"))
+        assert "alert(document.domain)" not in scripts
+
+    glossary_page = soup(result.site / "glossary" / "index.html")
+    assert INJECTIONS["script"] in main_content(glossary_page).get_text(" ")
+    titles = [abbr.get("title", "") for page in html_pages(result.site) for abbr in soup(page).find_all("abbr")]
+    assert any(INJECTIONS["script"] in title for title in titles), "the tooltip keeps the text, as plain text"

@@ -1,0 +1,55 @@
+"""Amounts, dates and durations are written one way everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from macros.formatting import count_words, format_amount, format_date, format_span, iso_duration
+from macros.models import Amount
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        ({"min": 1, "max": 3, "unit": "day"}, "1 to 3 days"),
+        ({"min": 1, "unit": "day"}, "1 day"),
+        ({"min": 2, "unit": "week"}, "2 weeks"),
+        ({"min": 1.5, "max": 3, "unit": "hour"}, "1.5 to 3 hours"),
+        ({"min": 1, "unit": "hour", "every": True}, "every hour"),
+        ({"min": 3, "max": 4, "unit": "hour", "every": True}, "every 3 to 4 hours"),
+        ({"min": 2, "max": 3, "unit": "day", "per": "week"}, "2 to 3 days a week"),
+        ({"min": 1, "unit": "week", "at_least": True}, "at least 1 week"),
+        ({"min": 6, "max": 8, "unit": "week", "about": True}, "about 6 to 8 weeks"),
+        ({"min": 85, "unit": "percent"}, "85%"),
+    ],
+)
+def test_amounts_in_words(amount: dict, text: str) -> None:
+    assert format_amount(Amount(**amount)) == text
+
+
+def test_dates_are_written_in_full() -> None:
+    assert format_date(dt.date(2021, 6, 3)) == "June 3, 2021"
+    assert format_date(dt.date(2024, 12, 18), "month") == "December 2024"
+    assert format_date(dt.date(2024, 12, 18), "year") == "2024"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "iso"),
+    [(30, "minute", "PT30M"), (1.5, "hour", "PT1.5H"), (3, "day", "P3D"), (2, "week", "P2W"), (6, "month", "P6M"), (1, "year", "P1Y")],
+)
+def test_iso_8601_durations(value: float, unit: str, iso: str) -> None:
+    assert iso_duration(value, unit) == iso
+
+
+def test_spans_of_phases() -> None:
+    zero, three_days = Amount(min=0, unit="day"), Amount(min=3, unit="day")
+    assert format_span(zero, three_days) == "3 days"
+    assert format_span(Amount(min=3, unit="week"), Amount(min=8, unit="week")) == "3 to 8 weeks"
+    assert format_span(three_days, Amount(min=2, unit="week")) == "3 days to 2 weeks"
+    assert format_span(Amount(min=6, unit="month"), None) == "6 months"
+
+
+def test_small_counts_are_words() -> None:
+    assert [count_words(n) for n in (0, 3, 10, 12)] == ["zero", "three", "ten", "12"]

@@ -1,0 +1,55 @@
+"""Data text becomes safe HTML: escaped markup, filled placeholders, checked links."""
+
+from __future__ import annotations
+
+from macros.text import TextRenderer
+
+
+def renderer(glossary: dict[str, str] | None = None) -> TextRenderer:
+    return TextRenderer(
+        facts={"rest-time": "1 to 3 days"},
+        extensions=["abbr", "attr_list", "md_in_html", "sane_lists"],
+        extension_configs={"abbr": {"glossary": glossary or {}}, "attr_list": {}},
+        resolve_link=lambda path: "../" + path.removesuffix(".md") + "/",
+    )
+
+
+def test_html_in_data_is_shown_as_text() -> None:
+    html = str(renderer().block("Hi <script>alert(1)</script> and <img src=x onerror=alert(1)>"))
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_markdown_still_works() -> None:
+    html = str(renderer().block("Some **bold** text.\n\n- one\n- two"))
+    assert "<strong>bold</strong>" in html and "<li>two</li>" in html
+
+
+def test_attribute_lists_cannot_add_attributes() -> None:
+    html = str(renderer().block("Text {: onclick=alert(1) }"))
+    assert 'onclick="' not in html and "<p onclick" not in html
+
+
+def test_placeholders_are_filled() -> None:
+    assert str(renderer().inline("Rest for {rest-time}.")) == "Rest for 1 to 3 days."
+
+
+def test_inline_text_has_no_paragraph() -> None:
+    assert str(renderer().inline("Just *this*")) == "Just <em>this</em>"
+
+
+def test_page_links_point_at_built_pages_and_others_are_dropped() -> None:
+    html = str(renderer().block("[help](when-to-get-help.md#emergency) [bad](javascript:alert(1)) [out](https://example.org)"))
+    assert 'href="../when-to-get-help/#emergency"' in html
+    assert "javascript:" not in html
+    assert 'href="https://example.org"' in html
+
+
+def test_pictures_are_removed() -> None:
+    assert "<img" not in str(renderer().block("![a picture](https://example.org/x.png)"))
+
+
+def test_glossary_words_get_tooltips() -> None:
+    html = str(renderer({"NSAID": "A pain medicine."}).inline("Avoid NSAID medicine."))
+    assert '<abbr title="A pain medicine.">NSAID</abbr>' in html

@@ -1,0 +1,119 @@
+"""Widgets render the data they are given, in order, with their sources recorded."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.formatting import count_words, format_fact, format_phase, placeholder_values
+from macros.models import SiteData, load_site_data
+from macros.text import TextRenderer
+from macros.widgets import Widgets
+from support import ROOT
+
+
+@pytest.fixture(scope="module")
+def data() -> SiteData:
+    return load_site_data(ROOT / "data", ROOT / "docs")
+
+
+@pytest.fixture
+def widgets(data: SiteData) -> Widgets:
+    made = Widgets(data, TextRenderer(placeholder_values(data), resolve_link=lambda path: "/" + path))
+    made.start_page("stem-cell-therapy/recovery.md")
+    return made
+
+
+def parse(html: object) -> BeautifulSoup:
+    return BeautifulSoup(str(html), "html.parser")
+
+
+def test_timeline_lists_its_phases_in_order_with_iso_durations(widgets: Widgets, data: SiteData) -> None:
+    html = parse(widgets.timeline("hip-recovery"))
+    items = html.select("ol.hb-timeline__list > li")
+    phases = [phase for phase in data.all("phases") if phase.timeline == "hip-recovery"]
+    assert [li["data-entry"] for li in items] == [phase.id for phase in phases]
+    first = items[0]
+    assert first.select_one("h3").get_text() == phases[0].title
+    assert [time["datetime"] for time in first.select("time")] == ["P3D"]
+    assert first["data-start-value"] == "0" and first["data-end-unit"] == "day"
+    assert all(li.select(".hb-timeline__points--do li") for li in items), "every phase has something to do"
+    assert items[-1].get("data-visit") == "true"
+
+
+def test_timeline_heading_level_follows_the_page(widgets: Widgets) -> None:
+    html = parse(widgets.timeline("pt-course", level=2))
+    assert html.select("li > h2") and html.select("li > h3") and not html.select("li > h4")
+
+
+def test_faqs_show_only_their_topic(widgets: Widgets, data: SiteData) -> None:
+    html = parse(widgets.faqs("recovery"))
+    expected = [faq.id for faq in data.all("faqs") if faq.topic == "recovery"]
+    assert [entry["data-faq"] for entry in html.select("details")] == expected
+    assert all(entry.select_one("summary") for entry in html.select("details"))
+
+
+def test_all_faqs_group_every_question_by_topic(widgets: Widgets, data: SiteData) -> None:
+    html = parse(widgets.all_faqs())
+    assert len(html.select("details")) == len(data.all("faqs"))
+    headings = [heading.get_text() for heading in html.select("section > h2")]
+    assert headings == [topic.name for topic in data.all("topics") if any(f.topic == topic.id for f in data.all("faqs"))]
+
+
+def test_facts_and_phase_spans_print_as_data_says(widgets: Widgets, data: SiteData) -> None:
+    assert str(widgets.fact("work-return")) == format_fact(data.get("facts", "work-return"))
+    assert str(widgets.fact("back-relief-window")) == format_phase(data.get("phases", "back-relief-window"))
+    with pytest.raises(KeyError, match="Known ids"):
+        widgets.fact("no-such-fact")
+
+
+def test_citations_are_numbered_in_order_and_listed_in_the_footer(widgets: Widgets) -> None:
+    first = parse(widgets.cite("fda-consumer-regen"))
+    second = parse(widgets.cite("nice-ng226", "fda-consumer-regen"))
+    assert first.get_text() == "[Source 1]"
+    assert second.get_text() == "[Source 2][Source 1]"
+    footer = parse(widgets.page_footer())
+    listed = [entry["data-source"] for entry in footer.select("[data-list=page-sources] li")]
+    assert listed == ["fda-consumer-regen", "nice-ng226"]
+    assert footer.select_one("[data-review-last]")["datetime"] == "2026-11-23"
+    assert footer.select_one("[data-disclaimer]") is not None
+
+
+def test_widgets_record_the_sources_they_show(widgets: Widgets, data: SiteData) -> None:
+    widgets.care_tips("recovery")
+    shown = {source for tip in data.all("care_tips") if "recovery" in tip.topics for source in tip.sources}
+    assert shown <= set(widgets.page.cited)
+
+
+def test_symptom_table_shows_how_long_each_symptom_lasts(widgets: Widgets, data: SiteData) -> None:
+    html = parse(widgets.symptom_table("recovery"))
+    row = html.select_one('tr[data-symptom="tiredness"]')
+    assert format_fact(data.get("facts", "tiredness-duration")) in row.get_text()
+    assert all(tr["data-level"] == "expected" for tr in html.select("tbody tr"))
+
+
+def test_care_levels_come_most_urgent_first_with_icon_and_words(widgets: Widgets, data: SiteData) -> None:
+    html = parse(widgets.care_levels())
+    sections = html.select("section.hb-level")
+    assert [s["id"] for s in sections] == [f"level-{level.id}" for level in data.all("care_levels")]
+    for section in sections:
+        heading = section.select_one("h2")
+        assert heading.select_one("svg[aria-hidden=true]") is not None
+        assert heading.get_text(strip=True), "each level has a heading in words"
+
+
+def test_session_table_totals_the_visit(widgets: Widgets, data: SiteData) -> None:
+    html = parse(widgets.session_table())
+    assert [tr["data-step"] for tr in html.select("tbody tr")] == data.ids("session_steps")
+    assert format_fact(data.get("facts", "session-total")) in html.select_one("tfoot").get_text()
+
+
+def test_non_medical_pages_get_no_footer(widgets: Widgets) -> None:
+    widgets.start_page("about/privacy.md")
+    assert str(widgets.page_footer()) == ""
+
+
+def test_count_counts_the_items_of_a_file_or_topic(widgets: Widgets, data: SiteData) -> None:
+    recovery = [faq for faq in data.all("faqs") if faq.topic == "recovery"]
+    assert widgets.count("faqs", topic="recovery") == count_words(len(recovery))
+    assert widgets.count("session_steps") == count_words(len(data.all("session_steps")))
