@@ -152,6 +152,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
         problem=f"The file is not valid YAML: {problem}.",
         expected=f"valid YAML. {hint}",
         found=_line_at(error, position),
+        line_text=_raw_line(error, position),
     )
 
 
@@ -163,6 +164,14 @@ def _line_at(error: yaml.MarkedYAMLError, position: Position) -> str:
     if 0 < position.line <= len(lines):
         return lines[position.line - 1].strip() or "(an empty line)"
     return "(the end of the file)"
+
+
+def _raw_line(error: yaml.MarkedYAMLError, position: Position) -> str | None:
+    mark = error.problem_mark
+    if mark is None or mark.buffer is None:
+        return None
+    lines = mark.buffer.rstrip("\0").splitlines()
+    return lines[position.line - 1] if 0 < position.line <= len(lines) else None
 
 
 def load_file(path: Path, root: Path) -> LoadedFile:

@@ -632,8 +632,24 @@ def _validate_file(spec: DataFile, loaded: LoadedFile) -> tuple[tuple[Model, ...
     try:
         items = TypeAdapter(list[spec.model]).validate_python(loaded.value)
     except ValidationError as error:
-        return (), [_explain(spec, loaded, detail) for detail in error.errors(include_url=False)]
+        details = _merge_typos(error.errors(include_url=False))
+        return (), [_explain(spec, loaded, detail) for detail in details]
     return tuple(items), []
+
+
+def _merge_typos(details: list[Any]) -> list[Any]:
+    """Drop "X is missing" when the same item has an unknown field that is a typo of X.
+
+    A misspelled field produces two errors (unknown 'questoin', missing 'question');
+    the editor needs only one: the unknown field, with its suggested spelling.
+    """
+    typos = {
+        (tuple(d["loc"][:-1]), close)
+        for d in details
+        if d["type"] == "extra_forbidden"
+        for close in difflib.get_close_matches(str(d["loc"][-1]), [str(m["loc"][-1]) for m in details if m["type"] == "missing"], n=1, cutoff=0.6)
+    }
+    return [d for d in details if not (d["type"] == "missing" and (tuple(d["loc"][:-1]), str(d["loc"][-1])) in typos)]
 
 
 def _explain(spec: DataFile, loaded: LoadedFile, detail: dict[str, Any]) -> Problem:
@@ -666,11 +682,11 @@ def _explain(spec: DataFile, loaded: LoadedFile, detail: dict[str, Any]) -> Prob
     elif kind in {"greater_than_equal", "greater_than"}:
         limit = ctx.get("ge", ctx.get("gt"))
         problem = "This number cannot be negative." if limit == 0 else "This number is too small."
-        expected = f"a number of {limit} or more"
+        expected = f"a number of {_number(limit)} or more"
         found = _describe(value)
     elif kind in {"less_than_equal", "less_than"}:
         problem = "This number is too large."
-        expected = f"a number of {ctx.get('le', ctx.get('lt'))} or less"
+        expected = f"a number of {_number(ctx.get('le', ctx.get('lt')))} or less"
         found = _describe(value)
     elif kind == "string_pattern_mismatch":
         problem, expected = _pattern_words(name, str(ctx.get("pattern", "")))
