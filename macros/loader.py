@@ -35,7 +35,11 @@ class LoadedFile:
         return Position(1, 1)
 
 
-class _Loader(yaml.SafeLoader):
+#: libyaml's parser when PyYAML was built with it (several times faster), else pure Python.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe YAML that keeps dates as text, so models parse and report them one way."""
 
 
@@ -114,7 +118,7 @@ def parse_yaml(text: str, path: str) -> LoadedFile:
             )
         loaded.value = _build(node, (), loaded, loader)
     except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(error, path)]) from None
+        raise DataError([_syntax_problem(error, path, loaded.lines)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly all errors
         raise DataError(
             [
@@ -133,7 +137,7 @@ def parse_yaml(text: str, path: str) -> LoadedFile:
     return loaded
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str, lines: list[str]) -> Problem:
     """Explain a YAML syntax error in an editor's words."""
     mark = error.problem_mark or error.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
@@ -151,27 +155,15 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
         field="(YAML syntax)",
         problem=f"The file is not valid YAML: {problem}.",
         expected=f"valid YAML. {hint}",
-        found=_line_at(error, position),
-        line_text=_raw_line(error, position),
+        found=_line_at(lines, position),
+        line_text=lines[position.line - 1] if 0 < position.line <= len(lines) else None,
     )
 
 
-def _line_at(error: yaml.MarkedYAMLError, position: Position) -> str:
-    mark = error.problem_mark
-    if mark is None or mark.buffer is None:
-        return "(see the line shown)"
-    lines = mark.buffer.rstrip("\0").splitlines()
+def _line_at(lines: list[str], position: Position) -> str:
     if 0 < position.line <= len(lines):
         return lines[position.line - 1].strip() or "(an empty line)"
     return "(the end of the file)"
-
-
-def _raw_line(error: yaml.MarkedYAMLError, position: Position) -> str | None:
-    mark = error.problem_mark
-    if mark is None or mark.buffer is None:
-        return None
-    lines = mark.buffer.rstrip("\0").splitlines()
-    return lines[position.line - 1] if 0 < position.line <= len(lines) else None
 
 
 def load_file(path: Path, root: Path) -> LoadedFile:
