@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
 
@@ -107,18 +108,23 @@ def _check_doc_path(value: str) -> str:
     return value
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="A short unique name: lowercase letters, digits and dashes.")]
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="A short name: lowercase letters, digits and dashes, like ice-after-treatment.")]
+#: The number rule of Text as a JSON Schema pattern, so editors see a typed digit at once.
+TEXT_SCHEMA = {
+    "pattern": r"^(?:[^0-9{}]|\{[a-z0-9]+(?:-[a-z0-9]+)*\})*$",
+    "patternErrorMessage": "Numbers are facts: write {fact-id} instead of typing a number.",
+}
 #: Translatable text shown to readers. No digits: numbers come from {fact-id} placeholders.
-Text = Annotated[str, AfterValidator(_check_text)]
+Text = Annotated[str, AfterValidator(_check_text), Field(json_schema_extra=TEXT_SCHEMA)]
 #: Text that may use Markdown (bold, lists, links to pages). Same number rule as Text.
-MarkdownText = Annotated[str, AfterValidator(_check_text), Field(json_schema_extra={"format": "markdown"})]
+MarkdownText = Annotated[str, AfterValidator(_check_text), Field(json_schema_extra={**TEXT_SCHEMA, "format": "markdown"})]
 #: A proper name or title quoted as published (may contain digits, such as a year).
 Name = Annotated[str, AfterValidator(_check_name)]
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_iso_date)]
 DocPath = Annotated[str, AfterValidator(_check_doc_path)]
 HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s/]+\.[^\s]+$", description="A full web address starting with https://")]
 IconName = Annotated[str, Field(pattern=r"^(material|fontawesome/[a-z]+|octicons)/[a-z0-9-]+$", description="A Material for MkDocs icon, like material/snowflake")]
-SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids from data/sources.yml that support this item.")]
+SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of the sources in data/sources.yml that back this item.")]
 
 TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
 Unit = Literal["minute", "hour", "day", "week", "month", "year", "percent"]
@@ -212,17 +218,17 @@ TimeAmount = Annotated[Amount, AfterValidator(_time_only)]
 
 
 class Source(Model):
-    """Where a fact comes from (data/sources.yml)."""
+    """Where facts come from (data/sources.yml)."""
 
     id: Id
-    title: Name
-    publisher: Name
-    year: int | None = Field(default=None, ge=1900, le=2100)
-    url: HttpsUrl | None = None
-    kind: Literal["clinic", "hospital", "government", "guideline", "research"]
-    sells_treatment: bool = Field(description="True when the publisher sells the treatment it describes.")
-    seed: str | None = Field(default=None, description="File name of the supplied source article, if it is one.")
-    note: Text | None = None
+    title: Name = Field(description="The title, as published.")
+    publisher: Name = Field(description="Who published it.")
+    year: int | None = Field(default=None, ge=1900, le=2100, description="The year it was published (needed unless it is a supplied article).")
+    url: HttpsUrl | None = Field(default=None, description="Its web address, starting with https:// (needed unless it is a supplied article).")
+    kind: Literal["clinic", "hospital", "government", "guideline", "research"] = Field(description="What kind of publisher it is.")
+    sells_treatment: bool = Field(description="true when the publisher sells the treatment it writes about: its claims are then shown as the clinic's claims.")
+    seed: str | None = Field(default=None, description="The file name of the supplied source article, if it is one.")
+    note: Text | None = Field(default=None, description="A short note shown on the Sources page.")
 
     @model_validator(mode="after")
     def _findable(self) -> Source:
@@ -237,29 +243,29 @@ class Source(Model):
 class Reported(Model):
     """What one source said about a disputed fact."""
 
-    source: Id
-    amount: Amount | None = None
-    says: Text = Field(description="What the source said, in our own words.")
+    source: Id = Field(description="The id of the source, from data/sources.yml.")
+    amount: Amount | None = Field(default=None, description="The number the source gave, if it gave one.")
+    says: Text = Field(description="What the source said, in our own words (no numbers: put them in amount).")
 
 
 class Resolution(Model):
     """How a disagreement between sources was settled."""
 
-    decision: Text = Field(description="What the site says and why.")
-    reported: list[Reported] = Field(min_length=2)
+    decision: Text = Field(description="What this site says, and why.")
+    reported: list[Reported] = Field(min_length=2, description="What each source said: at least two entries.")
 
 
 class Fact(Model):
-    """One number or date shown on pages (data/facts.yml)."""
+    """One number, date or phone number shown on pages (data/facts.yml)."""
 
     id: Id
     about: Text = Field(description="What the number is, in a few words.")
-    amount: Amount | None = None
-    date: IsoDate | None = None
-    date_shows: Literal["day", "month", "year"] = "day"
-    phone: Annotated[str, Field(pattern=r"^[0-9 +-]+$")] | None = None
+    amount: Amount | None = Field(default=None, description="A number or range with a unit.")
+    date: IsoDate | None = Field(default=None, description="A date, written year-month-day.")
+    date_shows: Literal["day", "month", "year"] = Field(default="day", description="How much of the date pages show.")
+    phone: Annotated[str, Field(pattern=r"^[0-9 +-]+$")] | None = Field(default=None, description="A phone number, in quotes.")
     sources: SourceIds
-    resolution: Resolution | None = None
+    resolution: Resolution | None = Field(default=None, description="Where sources disagree: what each said and what this site says.")
 
     @model_validator(mode="after")
     def _one_value(self) -> Fact:
@@ -275,8 +281,8 @@ class Fact(Model):
 class Review(Model):
     """When a page was last checked, by whom, and when it is due again."""
 
-    last: IsoDate
-    next: IsoDate
+    last: IsoDate = Field(description="When the page was last reviewed, year-month-day.")
+    next: IsoDate = Field(description="When the next review is due, year-month-day.")
     reviewer: Text = Field(description="The role of the reviewer, such as Physical therapist.")
 
     @field_validator("next")
@@ -292,9 +298,9 @@ class Page(Model):
     """A page of the site and its review record (data/pages.yml)."""
 
     id: Id
-    path: DocPath
-    medical: bool
-    review: Review | None = None
+    path: DocPath = Field(description="The page's file inside docs/, like hip-pain/index.md.")
+    medical: bool = Field(description="true for pages with medical content: they show sources, review dates and the disclaimer.")
+    review: Review | None = Field(default=None, description="The review record; needed for medical pages.")
 
     @model_validator(mode="after")
     def _medical_pages_reviewed(self) -> Page:
@@ -304,10 +310,10 @@ class Page(Model):
 
 
 class Topic(Model):
-    """A subject that groups FAQs and symptoms (data/topics.yml)."""
+    """A subject that groups FAQs, symptoms and cards (data/topics.yml)."""
 
     id: Id
-    name: Text
+    name: Text = Field(description="The topic's name, shown as a heading.")
     page: Id = Field(description="The id of the page about this topic, from data/pages.yml.")
 
 
@@ -315,31 +321,31 @@ class Faq(Model):
     """A question and its one answer (data/faqs.yml)."""
 
     id: Id
-    topic: Id
-    question: Text
-    answer: MarkdownText
+    topic: Id = Field(description="The id of its topic, from data/topics.yml.")
+    question: Text = Field(description="The question, as a reader would ask it.")
+    answer: MarkdownText = Field(description="The answer. Markdown and {fact-id} placeholders allowed.")
     sources: SourceIds
-    resolution: Resolution | None = None
+    resolution: Resolution | None = Field(default=None, description="Where sources disagree: what each said and what this site says.")
 
 
 class CareLevel(Model):
     """How urgent a symptom is (data/care_levels.yml)."""
 
     id: Literal["expected", "call", "emergency"]
-    heading: Text
-    icon: IconName
-    action: MarkdownText
+    heading: Text = Field(description="The heading readers see, in words (not colour alone).")
+    icon: IconName = Field(description="A Material for MkDocs icon, like material/phone-alert.")
+    action: MarkdownText = Field(description="What to do at this level.")
 
 
 class Symptom(Model):
     """A symptom and what to do about it (data/symptoms.yml)."""
 
     id: Id
-    name: Text
-    level: Literal["expected", "call", "emergency"]
-    topic: Id
-    lasts: Id | None = Field(default=None, description="Id of a fact in data/facts.yml: how long it usually lasts.")
-    what_to_do: MarkdownText
+    name: Text = Field(description="The symptom, in a reader's words.")
+    level: Literal["expected", "call", "emergency"] = Field(description="How urgent it is.")
+    topic: Id = Field(description="The id of its topic, from data/topics.yml.")
+    lasts: Id | None = Field(default=None, description="The id of a fact in data/facts.yml: how long it usually lasts.")
+    what_to_do: MarkdownText = Field(description="What to do about it.")
     sources: SourceIds
 
 
@@ -347,21 +353,21 @@ class CareTip(Model):
     """Advice shown as a card (data/care_tips.yml)."""
 
     id: Id
-    title: Text
-    icon: IconName
-    body: MarkdownText
-    topics: list[Id] = Field(min_length=1)
+    title: Text = Field(description="The card's heading.")
+    icon: IconName = Field(description="A Material for MkDocs icon, like material/snowflake.")
+    body: MarkdownText = Field(description="The advice. Markdown and {fact-id} placeholders allowed.")
+    topics: list[Id] = Field(min_length=1, description="Ids of the topics whose pages show this card.")
     sources: SourceIds
-    resolution: Resolution | None = None
+    resolution: Resolution | None = Field(default=None, description="Where sources disagree: what each said and what this site says.")
 
 
 class Timeline(Model):
     """A sequence of phases drawn as a timeline (data/timelines.yml)."""
 
     id: Id
-    title: Text
-    starts_at: Text = Field(description="What time zero is, read after a time: 'after treatment'.")
-    intro: MarkdownText | None = None
+    title: Text = Field(description="The timeline's name.")
+    starts_at: Text = Field(description="What the times count from, read after a time: 'after treatment'.")
+    intro: MarkdownText | None = Field(default=None, description="A short note shown above the timeline.")
     sources: SourceIds
 
 
@@ -369,17 +375,17 @@ class Phase(Model):
     """One phase of a timeline (data/phases.yml); phases are listed in order."""
 
     id: Id
-    timeline: Id
-    title: Text
-    start: TimeAmount | None = Field(default=None, description="Leave out to start when the phase above ends.")
-    end: TimeAmount | None = Field(default=None, description="Leave out for a single moment or an open end.")
-    visit: bool = Field(default=False, description="True for an appointment, such as a review visit.")
-    overlaps_previous: bool = False
-    summary: MarkdownText | None = None
-    goals: list[Text] = Field(default_factory=list)
-    do: list[Text] = Field(min_length=1)
-    avoid: list[Text] = Field(default_factory=list)
-    milestones: list[Text] = Field(default_factory=list)
+    timeline: Id = Field(description="The id of its timeline, from data/timelines.yml.")
+    title: Text = Field(description="The phase's heading.")
+    start: TimeAmount | None = Field(default=None, description="When it starts, counted from the timeline's start. Leave out to start when the phase above ends.")
+    end: TimeAmount | None = Field(default=None, description="When it ends. Leave out for a single moment (such as a visit) or an open end.")
+    visit: bool = Field(default=False, description="true for an appointment, such as a review visit.")
+    overlaps_previous: bool = Field(default=False, description="true if this phase may start before the phase above ends.")
+    summary: MarkdownText | None = Field(default=None, description="One or two sentences about the phase.")
+    goals: list[Text] = Field(default_factory=list, description="What this phase is for.")
+    do: list[Text] = Field(min_length=1, description="What to do: at least one entry.")
+    avoid: list[Text] = Field(default_factory=list, description="What to avoid.")
+    milestones: list[Text] = Field(default_factory=list, description="Signs of progress.")
     sources: SourceIds
 
     @field_validator("end")
@@ -402,10 +408,10 @@ class SessionStep(Model):
     """One step of a treatment session (data/session_steps.yml), in order."""
 
     id: Id
-    title: Text
-    duration: TimeAmount
-    anesthesia: Text
-    what_happens: list[Text] = Field(min_length=1)
+    title: Text = Field(description="The step's name.")
+    duration: TimeAmount = Field(description="How long the step takes.")
+    anesthesia: Text = Field(description="The pain relief used during the step.")
+    what_happens: list[Text] = Field(min_length=1, description="What happens, one point per entry.")
     sources: SourceIds
 
 
@@ -413,10 +419,10 @@ class PrepTask(Model):
     """One thing to do before a session (data/preparation.yml)."""
 
     id: Id
-    task: Text
-    why: Text
-    when: Text | None = None
-    only_if: Text | None = None
+    task: Text = Field(description="What to do, as an instruction.")
+    why: Text = Field(description="Why it matters.")
+    when: Text | None = Field(default=None, description="When to do it, if that matters.")
+    only_if: Text | None = Field(default=None, description="When the task applies only to some people.")
     sources: SourceIds
 
 
@@ -424,21 +430,21 @@ class GlossaryTerm(Model):
     """A medical word, its plain meaning and the words patients use for it (data/glossary.yml)."""
 
     id: Id
-    term: Name
-    matches: list[Name] = Field(default_factory=list, description="Other spellings shown with the same tooltip, like NSAIDs.")
-    meaning: Text
+    term: Name = Field(description="The word as it appears on pages.")
+    matches: list[Name] = Field(default_factory=list, description="Other forms that get the same tooltip, like NSAIDs.")
+    meaning: Text = Field(description="Its meaning in plain words (shown as the tooltip).")
     tooltip: bool = Field(default=True, description="Show the meaning as a tooltip wherever the term appears.")
-    search_words: list[Text] = Field(default_factory=list, description="Everyday words a reader may search for.")
+    search_words: list[Text] = Field(default_factory=list, description="Everyday words a reader may search for instead, like brand names.")
 
 
 class Evidence(Model):
     """What independent sources say about a treatment (data/evidence.yml)."""
 
     id: Id
-    topic: Id
-    strength: Literal["approved", "recommended", "mixed", "investigational", "not-approved"]
-    heading: Text
-    summary: MarkdownText
+    topic: Id = Field(description="The id of its topic, from data/topics.yml.")
+    strength: Literal["approved", "recommended", "mixed", "investigational", "not-approved"] = Field(description="How strong the evidence is.")
+    heading: Text = Field(description="The summary's heading.")
+    summary: MarkdownText = Field(description="What the evidence shows, in plain words.")
     sources: SourceIds
 
 
@@ -446,18 +452,18 @@ class Claim(Model):
     """A clinic's claim, shown beside what independent sources say (data/claims.yml)."""
 
     id: Id
-    claim: Text
-    claimed_by: SourceIds
-    independent_view: MarkdownText
-    sources: SourceIds
+    claim: Text = Field(description="What the clinic claims, in our own words.")
+    claimed_by: SourceIds = Field(description="Ids of the clinics (sources that sell the treatment) that make the claim.")
+    independent_view: MarkdownText = Field(description="What independent sources say about it.")
+    sources: SourceIds = Field(description="Ids of the independent sources.")
 
 
 class Notice(Model):
     """A standard notice, such as the disclaimer (data/notices.yml)."""
 
     id: Literal["disclaimer", "emergency"]
-    title: Text
-    body: MarkdownText
+    title: Text = Field(description="The notice's heading.")
+    body: MarkdownText = Field(description="The notice's text.")
 
 
 @dataclass(frozen=True)
@@ -630,11 +636,17 @@ def _validate_file(spec: DataFile, loaded: LoadedFile) -> tuple[tuple[Model, ...
             )
         ]
     try:
-        items = TypeAdapter(list[spec.model]).validate_python(loaded.value)
+        items = _adapter(spec.model).validate_python(loaded.value)
     except ValidationError as error:
         details = _merge_typos(error.errors(include_url=False))
         return (), [_explain(spec, loaded, detail) for detail in details]
     return tuple(items), []
+
+
+@cache
+def _adapter(model: type[Model]) -> TypeAdapter[list[Any]]:
+    """A validator for a list of items, built once per model (building one is slow)."""
+    return TypeAdapter(list[model])
 
 
 def _merge_typos(details: list[Any]) -> list[Any]:
