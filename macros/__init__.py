@@ -6,6 +6,7 @@ This module only wires things together. Data rules live in `models`, formatting 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from mkdocs.utils import get_relative_url
 from .errors import DataError
 from .formatting import placeholder_values
 from .models import PLACEHOLDER, SiteData, load_site_data
+from .reviews import ci, review_notices, today
 from .text import TextRenderer
 from .widgets import Widgets
 
@@ -52,6 +54,7 @@ def define_env(env: Any) -> None:
         data = load_site_data(project / "data", Path(env.conf["docs_dir"]))
     except DataError as error:
         raise PluginError(error.report()) from None
+    check_reviews(data)
 
     facts = placeholder_values(data)
     configs = env.conf["mdx_configs"]
@@ -65,6 +68,20 @@ def define_env(env: Any) -> None:
     _widgets = Widgets(data, text)
     for name in MACROS:
         env.macro(getattr(_widgets, name), name)
+
+
+def check_reviews(data: SiteData) -> None:
+    """Warn about reviews due within a month; on CI, stop the build if one is overdue.
+
+    Warnings go straight to stderr: a MkDocs warning would fail every strict build,
+    and a review that is merely due soon must not stop an editor's preview.
+    """
+    notices = review_notices(data.all("pages"), today())
+    overdue = [notice.message() for notice in notices if notice.overdue]
+    if overdue and ci():
+        raise PluginError("\n".join([*overdue, "Overdue reviews stop the build on CI."]))
+    for notice in notices:
+        print(f"WARNING -  {notice.message()}", file=sys.stderr)
 
 
 def on_pre_page_macros(env: Any) -> None:
