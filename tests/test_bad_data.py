@@ -2,7 +2,8 @@
 
 Each fixture in fixtures/bad_data replaces one data file of a copy of the project.
 Its header says which file it replaces and which field the message must name; the
-line marked `# <- here` (or a `# line:` header) is the line the message must name.
+line marked `# <- here` (or a `# line:` header) is the line the message must name;
+an optional `# suggests:` header is the fix the message must suggest.
 """
 
 from __future__ import annotations
@@ -62,3 +63,26 @@ def test_bad_data_stops_the_build_with_a_clear_message(fixture: Path, tmp_path: 
     assert "Expected:" in result.output and "Found:" in result.output
     assert "Traceback" not in result.output, "data mistakes must not show a Python traceback"
     assert not (project / "site").exists(), "nothing may be built from bad data"
+
+
+#: Words from the validation library's internals that an editor should never see.
+INTERNALS = ("pydantic", "validation error", "Input should be", "type=", "loc=", "For further information", "errors.pydantic.dev")
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[path.stem for path in FIXTURES])
+def test_messages_lead_with_the_place_and_speak_an_editors_language(fixture: Path, tmp_path: Path) -> None:
+    target, _, line = fixture_expectations(fixture)
+    project = copy_project(tmp_path / "project")
+    (project / "data" / target).write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    from macros.errors import DataError
+    from macros.models import load_site_data
+
+    with pytest.raises(DataError) as caught:
+        load_site_data(project / "data", project / "docs")
+    report = caught.value.report()
+    blocks = report.split("\n\n")[1:-1]
+    assert blocks[0].startswith(f"Data problem in data/{target}, line {line},"), "the place comes first"
+    assert not any(word in report for word in INTERNALS), report
+    suggestion = re.search(r"^# suggests: (.+)$", fixture.read_text(encoding="utf-8"), re.MULTILINE)
+    if suggestion:
+        assert suggestion.group(1) in report, report
