@@ -91,12 +91,22 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """End each medical page with its sources, review dates and the disclaimer."""
+    """Add search words under the title, and end medical pages with sources, review and disclaimer."""
     assert _widgets is not None
+    # str() first: adding Markup to a str would escape the whole page.
+    env.markdown = after_title(env.markdown, str(_widgets.search_words()))
     footer = _widgets.page_footer()
     if footer:
-        # str() first: adding Markup to a str would escape the whole page.
         env.markdown += "\n\n" + str(footer) + "\n"
+
+
+def after_title(markdown: str, html: str) -> str:
+    """Insert a block of HTML after the page's first-level heading (or at the top)."""
+    if not html:
+        return markdown
+    lines = markdown.split("\n")
+    at = next((index + 1 for index, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "\n".join([*lines[:at], "", html, "", *lines[at:]])
 
 
 def glossary_tooltips(data: SiteData, facts: dict[str, str]) -> dict[str, str]:

@@ -367,6 +367,8 @@ class Timeline(Model):
     id: Id
     title: Text = Field(description="The timeline's name.")
     starts_at: Text = Field(description="What the times count from, read after a time: 'after treatment'.")
+    date_key: Id = Field(description="Timelines with the same date_key share the reader's date, such as their treatment date.")
+    date_label: Text = Field(description="The label of the reader's date field, such as 'Your treatment date'.")
     intro: MarkdownText | None = Field(default=None, description="A short note shown above the timeline.")
     sources: SourceIds
 
@@ -435,6 +437,7 @@ class GlossaryTerm(Model):
     meaning: Text = Field(description="Its meaning in plain words (shown as the tooltip).")
     tooltip: bool = Field(default=True, description="Show the meaning as a tooltip wherever the term appears.")
     search_words: list[Text] = Field(default_factory=list, description="Everyday words a reader may search for instead, like brand names.")
+    explained_on: Id | None = Field(default=None, description="The id of the page (data/pages.yml) that explains this best: searching for a search word finds it.")
 
 
 class Evidence(Model):
@@ -504,6 +507,7 @@ REFERENCE_FIELDS: dict[str, str] = {
     "page": "pages",
     "timeline": "timelines",
     "lasts": "facts",
+    "explained_on": "pages",
 }
 
 

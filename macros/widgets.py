@@ -74,6 +74,7 @@ class Widgets:
         return self._render(
             "timeline.html",
             sources,
+            timeline=timeline,
             timeline_id=timeline.id,
             intro=timeline.intro,
             entries=phase_entries(phases, timeline.starts_at),
@@ -87,6 +88,7 @@ class Widgets:
         return self._render(
             "timeline.html",
             [s for step in steps for s in step.sources],
+            timeline=None,
             timeline_id="session",
             intro=None,
             entries=step_entries(steps),
@@ -234,6 +236,17 @@ class Widgets:
             if page.path == self.page.src_path:
                 return page
         return None
+
+    def search_words(self) -> Markup:
+        """Everyday words for the terms this page explains, hidden but indexed by search."""
+        record = self.page_record()
+        words = [
+            word
+            for term in self.data.all("glossary")
+            if record is not None and term.explained_on == record.id
+            for word in (term.term, *term.search_words)
+        ]
+        return render_template("search_words.html", words=words) if words else Markup("")
 
     def page_footer(self) -> Markup:
         """Sources, review dates and the disclaimer, for the end of a medical page."""
