@@ -68,8 +68,11 @@ def when_parts(start: Amount, end: Amount | None, starts_at: str, visit: bool) -
             return [*amount_parts(start), tail]
         return [TimePart("From "), *amount_parts(start), tail, TimePart(" onward")]
     if start.min == 0 and _single(start):
-        lead = TimePart("Up to ") if end.about else TimePart("First ")
-        return [lead, *amount_parts(end), tail]
+        if end.about:
+            return [TimePart("Up to "), *amount_parts(end), tail]
+        if _single(end) and end.min == 1:  # "First week", not "First 1 week"
+            return [TimePart("First "), TimePart(unit_word(end.unit, 1), iso_duration(1, end.unit)), tail]
+        return [TimePart("First "), *amount_parts(end), tail]
     if _single(start) and _single(end) and start.unit == end.unit and not (start.about or end.about):
         return [
             TimePart(number(start.min), iso_duration(start.min, start.unit)),

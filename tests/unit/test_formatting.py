@@ -53,3 +53,19 @@ def test_spans_of_phases() -> None:
 
 def test_small_counts_are_words() -> None:
     assert [count_words(n) for n in (0, 3, 10, 12)] == ["zero", "three", "ten", "12"]
+
+
+def test_time_labels_of_phases() -> None:
+    from macros.timeline import when_parts
+
+    def label(start: Amount, end: Amount | None, visit: bool = False) -> str:
+        return "".join(part.text for part in when_parts(start, end, "after treatment", visit))
+
+    zero = Amount(min=0, unit="day")
+    assert label(zero, Amount(min=3, unit="day")) == "First 3 days after treatment"
+    assert label(zero, Amount(min=1, unit="week")) == "First week after treatment"
+    assert label(zero, Amount(min=6, max=8, unit="week", about=True)) == "Up to about 6 to 8 weeks after treatment"
+    assert label(Amount(min=2, unit="week"), Amount(min=6, unit="week")) == "2 to 6 weeks after treatment"
+    assert label(Amount(min=6, unit="month"), None, visit=True) == "6 months after treatment"
+    assert label(Amount(min=2, unit="month"), None) == "From 2 months after treatment onward"
+    assert label(zero, None, visit=True) == "At the start"
