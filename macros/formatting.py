@@ -50,11 +50,8 @@ def format_amount(amount: Amount) -> str:
     else:
         high = amount.high
         if amount.max is None or amount.max == amount.min:
-            value = number(amount.min)
-            if amount.every and amount.min == 1:
-                text = unit_word(amount.unit, 1)
-            else:
-                text = f"{value} {unit_word(amount.unit, amount.min)}"
+            single = unit_word(amount.unit, 1) if amount.every and amount.min == 1 else None
+            text = single or f"{number(amount.min)} {unit_word(amount.unit, amount.min)}"
         else:
             text = f"{number(amount.min)} to {number(high)} {unit_word(amount.unit, high)}"
     if amount.every:

@@ -530,7 +530,7 @@ class SiteData:
         raise KeyError(f'No {name} item with id "{item_id}" in data/{name}.yml. Known ids: {known}')
 
     def ids(self, name: str) -> list[str]:
-        return [str(getattr(item, "id")) for item in self.items[name]]
+        return [str(item.id) for item in self.items[name]]
 
 
 # ---------------------------------------------------------------------------
@@ -794,11 +794,10 @@ def _line(loaded: LoadedFile, loc: PathKey) -> str | None:
 
 
 def _item_label(loaded: LoadedFile, loc: PathKey) -> str | None:
-    if loc and isinstance(loc[0], int) and isinstance(loaded.value, list):
-        if loc[0] < len(loaded.value):
-            item = loaded.value[loc[0]]
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                return item["id"]
+    if loc and isinstance(loc[0], int) and isinstance(loaded.value, list) and loc[0] < len(loaded.value):
+        item = loaded.value[loc[0]]
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            return item["id"]
     return None
 
 

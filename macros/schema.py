@@ -80,6 +80,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "id": "hip-recovery",
         "title": "Hip recovery after stem cell therapy",
         "starts_at": "after treatment",
+        "date_key": "treatment",
+        "date_label": "Your treatment date",
         "sources": ["clinic-hip-aftercare"],
     },
     "phases": {
@@ -221,14 +223,49 @@ def generated_files() -> dict[str, str]:
     return files
 
 
+def validate_data(root: Path = ROOT) -> list[str]:
+    """Check each data file against its committed JSON Schema, as an editor's tools do."""
+    import jsonschema
+
+    problems = []
+    for spec in FILES:
+        schema_file = root / "schemas" / f"{spec.name}.schema.json"
+        data_file = root / "data" / f"{spec.name}.yml"
+        validator = jsonschema.Draft202012Validator(json.loads(schema_file.read_text(encoding="utf-8")))
+        data = yaml.load(data_file.read_text(encoding="utf-8"), Loader=_TextDates)
+        for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+            where = "/".join(str(part) for part in error.absolute_path) or "(whole file)"
+            problems.append(f"data/{spec.name}.yml at {where}: {error.message}")
+    return problems
+
+
+class _TextDates(yaml.SafeLoader):
+    """YAML as the editor's schema sees it: dates stay text, as JSON has no date type."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write the schemas and the data reference, or with --check report whether they are current."""
+    """Write the schemas and the data reference, or check them (--check) or the data (--validate)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="only check that schemas/ is up to date")
+    parser.add_argument("--validate", action="store_true", help="check data/ against the committed schemas")
     args = parser.parse_args(argv)
+    if args.validate:
+        problems = validate_data()
+        print("\n".join(problems) or "Data files match their schemas.")
+        return 1 if problems else 0
     expected = generated_files()
     if args.check:
-        stale = [name for name, content in expected.items() if not (SCHEMAS / name).is_file() or (SCHEMAS / name).read_text(encoding="utf-8") != content]
+        stale = [
+            name
+            for name, content in expected.items()
+            if not (SCHEMAS / name).is_file() or (SCHEMAS / name).read_text(encoding="utf-8") != content
+        ]
         extra = [path.name for path in SCHEMAS.glob("*") if path.name not in expected]
         if stale or extra:
             print("schemas/ is out of date: run `make schemas`.", *(f"  {n}" for n in stale + extra), sep="\n")

@@ -24,6 +24,10 @@ RESOURCE_ATTRIBUTES = {
 }
 
 
+#: Values of <link rel> that make the browser fetch the linked file.
+LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
+
+
 def test_strict_build_succeeds_and_builds_every_page(built: BuildResult) -> None:
     docs = Path(__file__).parent.parent / "docs"
     expected = set()
@@ -47,7 +51,7 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
         for tag, attribute in RESOURCE_ATTRIBUTES.items():
             for element in document.find_all(tag):
                 value = element.get(attribute)
-                if tag == "link" and not set(element.get("rel", [])) & {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}:
+                if tag == "link" and not set(element.get("rel", [])) & LOADING_RELS:
                     continue
                 if value and _external(value):
                     offenders.append(f"{page.relative_to(site)}: <{tag} {attribute}={value}>")

@@ -50,7 +50,9 @@ def test_make_check_is_fast_and_speaks_like_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     faqs = project / "data" / "faqs.yml"
     faqs.write_text(faqs.read_text(encoding="utf-8").replace("  question:", "  questoin:", 1), encoding="utf-8")
-    checked = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(project), "PATH": ""})
+    checked = subprocess.run(
+        [sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(project)}
+    )
     built = build(project)
     assert checked.returncode == 1 and built.returncode == 1
     block = checked.stderr.split("\n\n")[1]
@@ -64,7 +66,8 @@ def _page(next_review: dt.date, medical: bool = True) -> Page:
 
 def test_reviews_due_within_a_month_are_announced_and_past_ones_are_overdue() -> None:
     today = dt.date(2027, 1, 1)
-    pages = [_page(dt.date(2027, 1, 20)), _page(dt.date(2027, 3, 1)), _page(dt.date(2026, 12, 1)), _page(dt.date(2027, 1, 2), medical=False)]
+    due = [dt.date(2027, 1, 20), dt.date(2027, 3, 1), dt.date(2026, 12, 1)]
+    pages = [*(_page(date) for date in due), _page(dt.date(2027, 1, 2), medical=False)]
     notices = review_notices(pages, today)
     assert [notice.days_left for notice in notices] == [-31, 19]
     assert notices[0].overdue and not notices[1].overdue
