@@ -61,6 +61,7 @@ def define_env(env: Any) -> None:
     configs.setdefault("abbr", {})["glossary"] = glossary_tooltips(data, facts)
     text = TextRenderer(
         facts=facts,
+        fact_markdown=phone_links(data),
         extensions=env.conf["markdown_extensions"],
         extension_configs=configs,
         resolve_link=lambda path: _page_link(env, path),
@@ -120,6 +121,11 @@ def glossary_tooltips(data: SiteData, facts: dict[str, str]) -> dict[str, str]:
             for form in (word, word[:1].upper() + word[1:]):
                 tooltips.setdefault(form, meaning)
     return tooltips
+
+
+def phone_links(data: SiteData) -> dict[str, str]:
+    """Phone numbers in data text become tel: links, so a phone can call them in one tap."""
+    return {fact.id: f"[{fact.phone}](tel:{fact.phone.replace(' ', '')})" for fact in data.all("facts") if fact.phone}
 
 
 def _page_link(env: Any, path: str) -> str:

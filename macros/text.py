@@ -92,8 +92,11 @@ class TextRenderer:
         extensions: list[Any] | None = None,
         extension_configs: Mapping[str, Any] | None = None,
         resolve_link: LinkResolver | None = None,
+        fact_markdown: Mapping[str, str] | None = None,
     ):
         self.facts = dict(facts)
+        #: Facts shown as Markdown in rendered text, such as a phone number as a tel: link.
+        self.fact_markdown = {**self.facts, **(fact_markdown or {})}
         self.resolve_link: LinkResolver = resolve_link or (lambda path: path)
         names = [name for name in (extensions or ["abbr"]) if isinstance(name, str) and name in SAFE_EXTENSIONS]
         configs = {name: dict(conf) for name, conf in (extension_configs or {}).items() if name in names}
@@ -103,16 +106,17 @@ class TextRenderer:
             output_format="html",
         )
 
-    def fill(self, text: str) -> str:
+    def fill(self, text: str, values: Mapping[str, str] | None = None) -> str:
         """Replace each {fact-id} with the fact's value as shown on pages."""
-        return PLACEHOLDER.sub(lambda match: self.facts[match.group(1)], text)
+        chosen = self.facts if values is None else values
+        return PLACEHOLDER.sub(lambda match: chosen[match.group(1)], text)
 
     def block(self, text: str | None) -> Markup:
         """Text that may hold paragraphs and lists."""
         if not text:
             return Markup("")
         self._md.reset()
-        return Markup(self._md.convert(self.fill(text)))
+        return Markup(self._md.convert(self.fill(text, self.fact_markdown)))
 
     def inline(self, text: str | None) -> Markup:
         """A short text inside a sentence, heading or list item: no wrapping paragraph."""

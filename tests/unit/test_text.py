@@ -53,3 +53,9 @@ def test_pictures_are_removed() -> None:
 def test_glossary_words_get_tooltips() -> None:
     html = str(renderer({"NSAID": "A pain medicine."}).inline("Avoid NSAID medicine."))
     assert '<abbr title="A pain medicine.">NSAID</abbr>' in html
+
+
+def test_phone_facts_become_call_links_in_text_but_not_in_attributes() -> None:
+    text = TextRenderer({"emergency-number": "911"}, fact_markdown={"emergency-number": "[911](tel:911)"})
+    assert '<a href="tel:911">911</a>' in str(text.inline("Call {emergency-number} now."))
+    assert text.plain("Call {emergency-number} now.") == "Call 911 now."
