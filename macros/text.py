@@ -98,6 +98,8 @@ class TextRenderer:
         #: Facts shown as Markdown in rendered text, such as a phone number as a tel: link.
         self.fact_markdown = {**self.facts, **(fact_markdown or {})}
         self.resolve_link: LinkResolver = resolve_link or (lambda path: path)
+        #: Called with the id of each fact a text shows, so the page can cite its sources.
+        self.on_placeholder: Callable[[str], object] | None = None
         names = [name for name in (extensions or ["abbr"]) if isinstance(name, str) and name in SAFE_EXTENSIONS]
         configs = {name: dict(conf) for name, conf in (extension_configs or {}).items() if name in names}
         self._md = markdown.Markdown(
@@ -109,7 +111,13 @@ class TextRenderer:
     def fill(self, text: str, values: Mapping[str, str] | None = None) -> str:
         """Replace each {fact-id} with the fact's value as shown on pages."""
         chosen = self.facts if values is None else values
-        return PLACEHOLDER.sub(lambda match: chosen[match.group(1)], text)
+
+        def value(match: re.Match[str]) -> str:
+            if self.on_placeholder is not None:
+                self.on_placeholder(match.group(1))
+            return chosen[match.group(1)]
+
+        return PLACEHOLDER.sub(value, text)
 
     def block(self, text: str | None) -> Markup:
         """Text that may hold paragraphs and lists."""

@@ -24,6 +24,8 @@ class Widgets:
         self.data = data
         self.text = text
         self.page = PageContext(src_path="")
+        # A fact shown through a {placeholder} in data text is cited like one shown by fact().
+        text.on_placeholder = self._cite_fact
 
     def start_page(self, src_path: str) -> None:
         """Begin a new page: forget the sources cited on the last one."""
@@ -44,6 +46,11 @@ class Widgets:
         fact = self.data.get("facts", fact_id)
         self.page.cite(fact.sources)
         return Markup.escape(format_fact(fact))
+
+    def _cite_fact(self, fact_id: str) -> None:
+        """Record the sources of a fact or phase span that a text on this page shows."""
+        file = "phases" if fact_id in self.data.ids("phases") else "facts"
+        self.page.cite(self.data.get(file, fact_id).sources)
 
     def count(self, file: str, topic: str | None = None) -> str:
         """How many items a data file holds (optionally of one topic), as a word."""

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.formatting import count_words, format_fact, format_phase, placeholder_values
-from macros.models import SiteData, load_site_data
+from macros.models import PLACEHOLDER, SiteData, load_site_data
 from macros.text import TextRenderer
 from macros.widgets import Widgets
 from support import ROOT
@@ -117,3 +117,15 @@ def test_count_counts_the_items_of_a_file_or_topic(widgets: Widgets, data: SiteD
     recovery = [faq for faq in data.all("faqs") if faq.topic == "recovery"]
     assert widgets.count("faqs", topic="recovery") == count_words(len(recovery))
     assert widgets.count("session_steps") == count_words(len(data.all("session_steps")))
+
+
+def test_a_fact_shown_through_a_placeholder_cites_its_sources(widgets: Widgets, data: SiteData) -> None:
+    """Care levels have no sources of their own; the facts their words show (the emergency
+    number) still put their sources in the page's sources box."""
+    shown = {fact_id for level in data.all("care_levels") for fact_id in PLACEHOLDER.findall(level.heading + level.action)}
+    assert shown, "no care level shows a fact: nothing to test"
+    widgets.care_levels()
+    footer = parse(widgets.page_footer())
+    listed = {entry["data-source"] for entry in footer.select("[data-list=page-sources] li")}
+    for fact_id in shown:
+        assert set(data.get("facts", fact_id).sources) <= listed, fact_id
