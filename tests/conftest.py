@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from support import BuildResult, build, copy_project
+from support import BuildResult, build, copy_project, serve
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +23,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def site(built: BuildResult) -> Path:
     """The folder of the built site."""
     return built.site
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The built site served over HTTP on 127.0.0.1, once per session; its base URL."""
+    with serve(site) as url:
+        yield url

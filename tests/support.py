@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+#: Where tests leave files for people to review (screenshots, lists of links); gitignored.
+TEST_OUTPUT = ROOT / "test-output"
 
 #: Folders that are not part of the project's source.
 NOT_SOURCE = (".git", ".venv", "node_modules", "site", ".site-build", "test-output", "__pycache__", ".pytest_cache")
 
 
-def copy_project(destination: Path) -> Path:
-    """Copy the project's source (no venv, no build output) into `destination`."""
-    shutil.copytree(ROOT, destination, ignore=shutil.ignore_patterns(*NOT_SOURCE))
+def copy_project(destination: Path, source: Path = ROOT) -> Path:
+    """Copy the project's source (no venv, no build output) from `source` into `destination`."""
+    shutil.copytree(source, destination, ignore=shutil.ignore_patterns(*NOT_SOURCE))
     return destination
 
 
@@ -53,6 +61,18 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("*.html") if path.name == "index.html")
 
 
+def doc_url(path: str) -> str:
+    """The site-relative URL of a page of docs/: '' for index.md, 'hip-pain/' for hip-pain/index.md."""
+    relative = Path(path).with_suffix("")
+    folder = relative.parent if relative.name == "index" else relative
+    return "" if folder.as_posix() == "." else folder.as_posix() + "/"
+
+
+def doc_urls(docs: Path = ROOT / "docs") -> list[str]:
+    """The site-relative URL of every page in docs/."""
+    return [doc_url(markdown.relative_to(docs).as_posix()) for markdown in sorted(docs.rglob("*.md"))]
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
@@ -68,6 +88,60 @@ def main_content(document: BeautifulSoup) -> BeautifulSoup:
     article = document.select_one("article.md-content__inner")
     assert article is not None, "page has no article"
     return article
+
+
+def normalize(text: str) -> str:
+    """Text with runs of white space made single spaces, as a reader sees it."""
+    return " ".join(text.split())
+
+
+def page_text(document: BeautifulSoup) -> str:
+    """Everything a reader can read on a page: its text and its tooltips (title attributes)."""
+    titles = " ".join(str(element["title"]) for element in document.find_all(title=True))
+    body = document.body or document
+    return normalize(body.get_text(" ") + " " + titles)
+
+
+def contains_words(text: str, phrase: str) -> bool:
+    """True when `phrase` is in `text` as whole words ('2 to 7 days' is not in '12 to 7 days')."""
+    return re.search(rf"(?<![\w.]){re.escape(phrase)}(?![\w])", text) is not None
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging each request."""
+
+    def end_headers(self) -> None:
+        # This header tells linkchecker the server welcomes it, so it does not pause
+        # 0.1 to 0.6 seconds between requests (see linkcheck.director.aggregator).
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up early (a browser or linkchecker stopping a download) is not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` over HTTP on 127.0.0.1 (a free port) and yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def in_ci() -> bool:
