@@ -1,0 +1,297 @@
+"""Reader features in a real browser: my recovery dates, the calendar file, handouts, search.
+
+Expected dates are computed here from data/ (months are calendar months, as the page
+says), never copied from the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from browser_support import Tab
+from dateutil.relativedelta import relativedelta
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from macros.models import Amount, SiteData, load_site_data
+from support import ROOT, doc_url, soup
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def data() -> SiteData:
+    return load_site_data(ROOT / "data", ROOT / "docs")
+
+
+def timeline_pages(site: Path) -> dict[str, str]:
+    """Each timeline's id and the URL of the page that draws it."""
+    found = {}
+    for page in site.rglob("index.html"):
+        for element in soup(page).select(".hb-timeline[data-date-key]"):
+            relative = page.parent.relative_to(site).as_posix()
+            found[element["data-timeline"]] = "" if relative == "." else relative + "/"
+    return found
+
+
+def after(start: dt.date, amount: Amount, which: str = "min") -> dt.date:
+    """The date `amount` after `start`, counting months as calendar months."""
+    value = amount.min if which == "min" else amount.high
+    days = {"minute": value / 1440, "hour": value / 24, "day": value, "week": value * 7}.get(amount.unit)
+    if days is not None:
+        return start + dt.timedelta(days=int(days))
+    months = value * 12 if amount.unit == "year" else value
+    return start + relativedelta(months=int(months))
+
+
+def expected_dates(data: SiteData, timeline: str, start: dt.date) -> list[list[str]]:
+    """The dates each phase should show: start and last day, or one date for a visit or open end."""
+    rows = []
+    for phase in data.all("phases"):
+        if phase.timeline != timeline:
+            continue
+        first = after(start, phase.span_start)
+        if phase.visit or phase.end is None:
+            rows.append([first.isoformat()])
+        else:
+            rows.append([first.isoformat(), (after(start, phase.end, "max") - dt.timedelta(days=1)).isoformat()])
+    return rows
+
+
+@pytest.fixture
+def reader(browser, site_url: str) -> Iterator:
+    """A fresh browser profile (empty storage), in US English; closed after the test."""
+    context = browser.new_context(base_url=site_url, locale="en-US", accept_downloads=True, service_workers="block")
+    yield context
+    context.close()
+
+
+def open_in(context, path: str, site_url: str) -> Tab:
+    tab = Tab(page=context.new_page(), origin=urlsplit(site_url).netloc)
+    tab.page.on("request", lambda request: tab.requests.append(request.url))
+    tab.page.goto(site_url + path, wait_until="load")
+    return tab
+
+
+def set_date(tab: Tab, timeline: str, value: str) -> None:
+    field = tab.page.locator(f"#hb-date-{timeline}")
+    field.fill(value)
+    field.dispatch_event("change")
+
+
+def shown_dates(tab: Tab, timeline: str) -> list[list[str]]:
+    return tab.page.eval_on_selector_all(
+        f"#timeline-{timeline} li[data-start-unit]",
+        "items => items.map(li => Array.from(li.querySelectorAll('.hb-timeline__dates time')).map(t => t.dateTime))",
+    )
+
+
+def test_every_timeline_shows_the_readers_dates_by_calendar_months(reader, site: Path, site_url: str, data: SiteData) -> None:
+    pages = timeline_pages(site)
+    assert set(pages) == {t.id for t in data.all("timelines")}
+    # The last day of a long month: 3 months later is the end of a shorter month.
+    start = dt.date(2026, 11, 30)
+    for timeline, path in pages.items():
+        tab = open_in(reader, path, site_url)
+        tab.page.evaluate("() => localStorage.clear()")
+        tab.page.reload()
+        assert shown_dates(tab, timeline) == [[] for _ in expected_dates(data, timeline, start)], "no dates before one is entered"
+        set_date(tab, timeline, start.isoformat())
+        assert shown_dates(tab, timeline) == expected_dates(data, timeline, start), timeline
+        assert tab.offsite == []
+
+
+def test_the_current_phase_is_marked_in_words(reader, site: Path, site_url: str, data: SiteData) -> None:
+    timeline = "hip-recovery"
+    phases = [phase for phase in data.all("phases") if phase.timeline == timeline and phase.end is not None]
+    target = phases[1]
+    # A treatment date that puts today a day after the start of the second phase.
+    today = dt.date.today()
+    start = today - dt.timedelta(days=(after(today, target.span_start) - today).days + 1)
+    tab = open_in(reader, timeline_pages(site)[timeline], site_url)
+    set_date(tab, timeline, start.isoformat())
+    current = tab.page.locator(f"#timeline-{timeline} li[aria-current=step]")
+    assert current.count() == 1
+    assert current.get_attribute("data-entry") == target.id
+    assert "You are here" in current.inner_text()
+
+
+def test_the_date_is_kept_across_pages_and_instant_navigation_then_forgotten(reader, site: Path, site_url: str, data: SiteData) -> None:
+    pages = timeline_pages(site)
+    shared = [t.id for t in data.all("timelines") if t.date_key == data.get("timelines", "hip-recovery").date_key]
+    assert len(shared) >= 2, "at least two timelines count from the treatment date"
+    first, second = shared[:2]
+    start = dt.date(2026, 1, 31)
+    tab = open_in(reader, pages[first], site_url)
+    set_date(tab, first, start.isoformat())
+
+    # Material's instant navigation swaps the page without a reload; the date must follow.
+    link = tab.page.locator(f'nav.md-nav a[href$="{pages[second].rstrip("/").split("/")[-1]}/"]').first
+    link.click()
+    tab.page.wait_for_url(site_url + pages[second])
+    tab.page.wait_for_selector(f"#timeline-{second} .hb-timeline__dates")
+    assert shown_dates(tab, second) == expected_dates(data, second, start)
+    assert tab.page.locator(f"#hb-date-{second}").input_value() == start.isoformat()
+
+    tab.page.reload()
+    assert shown_dates(tab, second) == expected_dates(data, second, start), "the date survives a reload"
+
+    tab.page.locator(f"#timeline-{second} [data-hb-forget]").click()
+    assert all(dates == [] for dates in shown_dates(tab, second))
+    assert tab.page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('hb-date:'))") == []
+    assert tab.offsite == []
+
+
+def test_dates_follow_the_readers_locale(browser, site: Path, site_url: str) -> None:
+    path = timeline_pages(site)["hip-recovery"]
+    texts = {}
+    for locale in ("en-US", "en-GB", "de-DE"):
+        context = browser.new_context(base_url=site_url, locale=locale, service_workers="block")
+        try:
+            tab = open_in(context, path, site_url)
+            set_date(tab, "hip-recovery", "2026-03-09")
+            texts[locale] = tab.page.locator("#timeline-hip-recovery .hb-timeline__dates time").first.inner_text()
+            expected = tab.page.evaluate("() => new Intl.DateTimeFormat(undefined, {dateStyle: 'medium'}).format(new Date(2026, 2, 9))")
+            assert texts[locale] == expected
+        finally:
+            context.close()
+    assert len(set(texts.values())) == 3, f"each locale writes the date its own way: {texts}"
+
+
+def test_without_javascript_there_is_no_date_field(browser, site: Path, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    try:
+        tab = open_in(context, timeline_pages(site)["hip-recovery"], site_url)
+        assert tab.page.locator(".hb-dates").count() == 0
+        assert tab.page.locator("[data-hb-print]").count() == 0
+        assert tab.page.locator("#timeline-hip-recovery li").count() > 0
+    finally:
+        context.close()
+
+
+def test_the_calendar_file_holds_every_phase_on_its_date(reader, site: Path, site_url: str, data: SiteData) -> None:
+    start = dt.date(2026, 12, 31)
+    for timeline, path in timeline_pages(site).items():
+        tab = open_in(reader, path, site_url)
+        set_date(tab, timeline, start.isoformat())
+        with tab.page.expect_download() as download:
+            tab.page.locator(f"#timeline-{timeline} [data-hb-calendar]").click()
+        raw = Path(download.value.path()).read_bytes()
+        assert download.value.suggested_filename.endswith(".ics")
+
+        lines = raw.split(b"\r\n")
+        assert raw.endswith(b"\r\n") and all(len(line) <= 75 for line in lines), "RFC 5545: CRLF lines of 75 octets"
+        calendar = Calendar.from_ical(raw)
+        assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
+        events = calendar.walk("VEVENT")
+        phases = [phase for phase in data.all("phases") if phase.timeline == timeline]
+        assert len(events) == len(phases)
+        assert len({str(event["UID"]) for event in events}) == len(events), "every event has its own UID"
+        for event, phase in zip(events, phases, strict=True):
+            assert event.decoded("DTSTART") == after(start, phase.span_start), phase.id
+            assert event.decoded("DTEND") == after(start, phase.span_start) + dt.timedelta(days=1)
+            assert phase.title in str(event["SUMMARY"])
+            assert event.get("DTSTAMP") is not None
+
+
+def handout_pages() -> list[str]:
+    pages = []
+    for markdown in sorted((ROOT / "docs").rglob("*.md")):
+        front = re.match(r"---\n(.*?)\n---", markdown.read_text(encoding="utf-8"), re.DOTALL)
+        if front and re.search(r"^handout: true$", front.group(1), re.MULTILINE):
+            pages.append(doc_url(markdown.relative_to(ROOT / "docs").as_posix()))
+    return pages
+
+
+HANDOUTS = handout_pages()
+
+#: A handout should be a few sheets, not a booklet.
+MAX_SHEETS = 6
+
+
+def test_the_pages_readers_want_on_paper_are_handouts() -> None:
+    assert {"stem-cell-therapy/preparing/", "when-to-get-help/", "stem-cell-therapy/hip-recovery-timeline/"} <= set(HANDOUTS)
+
+
+@pytest.mark.parametrize("path", HANDOUTS)
+def test_handouts_print_cleanly_on_a4_and_letter(path: str, reader, site: Path, site_url: str) -> None:
+    tab = open_in(reader, path, site_url)
+    assert tab.page.locator("[data-hb-print]").is_visible(), "a print button under the heading"
+    title = tab.page.locator("article h1").inner_text()
+    built = soup(site / path / "index.html")
+    reviewed = built.select_one("[data-review-last]").get_text()
+    address = built.find("link", rel="canonical")["href"]
+    for paper in ("A4", "Letter"):
+        text = ""
+        reader_pdf = PdfReader(io.BytesIO(tab.page.pdf(format=paper)))
+        text = " ".join(" ".join(page.extract_text() for page in reader_pdf.pages).split())
+        assert 1 <= len(reader_pdf.pages) <= MAX_SHEETS, f"{path} on {paper}: {len(reader_pdf.pages)} sheets"
+        for needed in ("Hip and Back Pain Guide", address, title, reviewed):
+            assert needed in text, f"{path} on {paper} lacks {needed!r}"
+        for chrome in ("Print this page", "Add to my calendar", "Skip to content", "Back to top"):
+            assert chrome not in text, f"{path} on {paper} prints {chrome!r}"
+
+
+def test_to_dos_get_boxes_to_tick_on_paper(reader, site_url: str) -> None:
+    tab = open_in(reader, "stem-cell-therapy/preparing/", site_url)
+    assert not tab.page.locator(".hb-checkbox").first.is_visible(), "no fake controls on screen"
+    tab.page.emulate_media(media="print")
+    boxes = tab.page.locator("[data-table=preparation] .hb-checkbox")
+    assert boxes.count() > 0 and all(boxes.nth(i).is_visible() for i in range(boxes.count()))
+    tab = open_in(reader, "stem-cell-therapy/hip-recovery-timeline/", site_url)
+    tab.page.emulate_media(media="print")
+    marker = tab.page.eval_on_selector(
+        ".hb-timeline__points--do li", "li => getComputedStyle(li, '::before').borderTopStyle"
+    )
+    assert marker == "solid"
+
+
+def search_cases(data: SiteData) -> list[tuple[str, str]]:
+    """(search word, URL of the page that should come first), for words that lead to one page."""
+    pages = {page.id: doc_url(page.path) for page in data.all("pages")}
+    targets: dict[str, set[str]] = {}
+    for term in data.all("glossary"):
+        if term.explained_on:
+            for word in term.search_words:
+                targets.setdefault(word, set()).add(pages[term.explained_on])
+    return sorted((word, next(iter(urls))) for word, urls in targets.items() if len(urls) == 1)
+
+
+def settled_first_result(tab: Tab) -> str | None:
+    """The first search result once the list has stopped changing (the theme searches as keys go down)."""
+    last, same = None, 0
+    for _ in range(40):
+        tab.page.wait_for_timeout(100)
+        first = tab.page.locator(".md-search-result__item a").first
+        current = first.get_attribute("href") if first.count() else None
+        same = same + 1 if current == last else 0
+        last = current
+        if same >= 3 and current is not None:
+            return current
+    return last
+
+
+def test_search_finds_the_words_patients_use(reader, site_url: str, data: SiteData) -> None:
+    cases = search_cases(data)
+    assert {"Advil", "shot", "bone marrow"} & {word for word, _ in cases}
+    tab = open_in(reader, "", site_url)
+    field = tab.page.locator("input.md-search__input")
+    field.click()
+    wrong = {}
+    for word, url in cases:
+        field.fill("")
+        field.press_sequentially(word, delay=10)  # the theme searches as keys are typed
+        href = settled_first_result(tab)
+        if href is None:
+            wrong[word] = "no results"
+            continue
+        if urlsplit(href).path.lstrip("/") != url:
+            wrong[word] = f"first result {urlsplit(href).path!r}, expected /{url}"
+    assert wrong == {}, "\n".join(f"{word}: {why}" for word, why in sorted(wrong.items()))
+    assert tab.offsite == []
