@@ -63,7 +63,7 @@ class DataError(Exception):
         blocks = [problem.format() for problem in self.problems[:MAX_SHOWN]]
         if count > MAX_SHOWN:
             blocks.append(f"... and {count - MAX_SHOWN} more. Fix the ones above and run again.")
-        footer = "The site was not built. Fix the data and run the command again."
+        footer = "The site was not built. Fix the data, then save (make serve rebuilds by itself) or run the command again."
         return "\n\n".join([f"{heading}:", *blocks, footer])
 
 

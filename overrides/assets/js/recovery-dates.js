@@ -188,7 +188,8 @@
     actions.appendChild(forgetButton);
     form.appendChild(actions);
     form.appendChild(element("p", { class: "hb-dates__note", id: id + "-note" },
-      "Enter your date to see the dates of each stage. It is saved only in this browser and never sent anywhere."));
+      "Enter your date to see the dates of each stage. Months are counted on the calendar: 3 months after " +
+      "30 November is the last day of February. Your date is saved only in this browser and never sent anywhere."));
     var status = element("p", { class: "hb-dates__status", role: "status" });
     form.appendChild(status);
     timeline.insertBefore(form, timeline.firstChild);
