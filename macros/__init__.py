@@ -18,6 +18,7 @@ from .formatting import placeholder_values
 from .models import PLACEHOLDER, SiteData, load_site_data
 from .reviews import ci, review_notices, today
 from .text import TextRenderer
+from .tooltips import TooltipExtension
 from .widgets import Widgets
 
 #: Macros available in pages, by the name pages use.
@@ -59,6 +60,7 @@ def define_env(env: Any) -> None:
     facts = placeholder_values(data)
     configs = env.conf["mdx_configs"]
     configs.setdefault("abbr", {})["glossary"] = glossary_tooltips(data, facts)
+    install_tooltips(env.conf["markdown_extensions"], configs["abbr"])
     text = TextRenderer(
         facts=facts,
         fact_markdown=phone_links(data),
@@ -108,6 +110,18 @@ def after_title(markdown: str, html: str) -> str:
     lines = markdown.split("\n")
     at = next((index + 1 for index, line in enumerate(lines) if line.startswith("# ")), 0)
     return "\n".join([*lines[:at], "", html, "", *lines[at:]])
+
+
+def install_tooltips(extensions: list[Any], options: dict[str, Any]) -> None:
+    """Swap Markdown's abbr extension for the same one with a pattern built once (see tooltips.py).
+
+    mkdocs.yml keeps the standard `abbr`; pages get tooltips from the glossary either way.
+    """
+    for index, extension in enumerate(extensions):
+        if extension == "abbr" or isinstance(extension, TooltipExtension):
+            extensions[index] = TooltipExtension(**options)
+            return
+    raise PluginError("mkdocs.yml must list the abbr Markdown extension: it shows the glossary tooltips.")
 
 
 def glossary_tooltips(data: SiteData, facts: dict[str, str]) -> dict[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
@@ -513,9 +513,19 @@ REFERENCE_FIELDS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class SiteData:
-    """Every data file, validated: items in file order, and an index by id."""
+    """Every data file, validated: items in file order, with indexes by id and by field.
+
+    Pages look items up many times per build, so lookups are dictionary reads, built
+    once: a build's cost grows with the data, not with pages times items.
+    """
 
     items: dict[str, tuple[Model, ...]]
+    _by_id: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _groups: dict[tuple[str, str], dict[Any, tuple[Any, ...]]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name, items in self.items.items():
+            self._by_id[name] = {str(getattr(item, "id", "")): item for item in items}
 
     def all(self, name: str) -> tuple[Any, ...]:
         """Items of one file, in the order they are written."""
@@ -523,14 +533,30 @@ class SiteData:
 
     def get(self, name: str, item_id: str) -> Any:
         """One item by id; KeyError with the known ids when it does not exist."""
-        for item in self.items[name]:
-            if getattr(item, "id", None) == item_id:
-                return item
-        known = ", ".join(str(getattr(item, "id", "")) for item in self.items[name])
-        raise KeyError(f'No {name} item with id "{item_id}" in data/{name}.yml. Known ids: {known}')
+        found = self._by_id[name].get(item_id)
+        if found is None:
+            known = ", ".join(self._by_id[name])
+            raise KeyError(f'No {name} item with id "{item_id}" in data/{name}.yml. Known ids: {known}')
+        return found
+
+    def has(self, name: str, item_id: str) -> bool:
+        """Whether a file has an item with this id."""
+        return item_id in self._by_id[name]
 
     def ids(self, name: str) -> list[str]:
-        return [str(item.id) for item in self.items[name]]
+        return list(self._by_id[name])
+
+    def where(self, name: str, attribute: str, value: Any) -> tuple[Any, ...]:
+        """Items of a file whose field equals `value` (or, for a list field, contains it), in order."""
+        key = (name, attribute)
+        if key not in self._groups:
+            groups: dict[Any, list[Any]] = {}
+            for item in self.items[name]:
+                found = getattr(item, attribute)
+                for one in found if isinstance(found, (list, tuple)) else (found,):
+                    groups.setdefault(one, []).append(item)
+            self._groups[key] = {group: tuple(members) for group, members in groups.items()}
+        return self._groups[key].get(value, ())
 
 
 # ---------------------------------------------------------------------------

@@ -20,12 +20,12 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .models import PLACEHOLDER
+from .tooltips import TooltipExtension
 
 #: Markdown extensions that are safe in data text. Others (attr_list, md_in_html,
 #: snippets...) can add attributes, raw HTML or file contents, so they stay page-only.
 SAFE_EXTENSIONS = frozenset(
     {
-        "abbr",
         "sane_lists",
         "smarty",
         "pymdownx.betterem",
@@ -84,7 +84,12 @@ class _SafeText(Extension):
 
 
 class TextRenderer:
-    """Turn data text into safe HTML: placeholders filled, Markdown converted, HTML escaped."""
+    """Turn data text into safe HTML: placeholders filled, Markdown converted, HTML escaped.
+
+    A text shown on several pages (a FAQ on its topic page and on the FAQ page) is
+    converted once; only texts with links are converted again for each page, since their
+    links are relative to the page.
+    """
 
     def __init__(
         self,
@@ -100,31 +105,39 @@ class TextRenderer:
         self.resolve_link: LinkResolver = resolve_link or (lambda path: path)
         #: Called with the id of each fact a text shows, so the page can cite its sources.
         self.on_placeholder: Callable[[str], object] | None = None
-        names = [name for name in (extensions or ["abbr"]) if isinstance(name, str) and name in SAFE_EXTENSIONS]
-        configs = {name: dict(conf) for name, conf in (extension_configs or {}).items() if name in names}
+        #: The page being rendered, for the cache of texts whose links depend on it.
+        self.page_key = ""
+        self._converted: dict[tuple[str, str], Markup] = {}
+        configs = dict(extension_configs or {})
+        names = [name for name in (extensions or []) if isinstance(name, str) and name in SAFE_EXTENSIONS]
+        tooltips = configs.get("abbr") or {}
         self._md = markdown.Markdown(
-            extensions=[*names, _SafeText(self)],
-            extension_configs=configs,
+            extensions=[*names, TooltipExtension(**tooltips), _SafeText(self)],
+            extension_configs={name: dict(configs[name]) for name in names if name in configs},
             output_format="html",
         )
+
+    def cite(self, text: str) -> None:
+        """Tell the page which facts a text shows, so their sources are cited."""
+        if self.on_placeholder is not None:
+            for match in PLACEHOLDER.finditer(text):
+                self.on_placeholder(match.group(1))
 
     def fill(self, text: str, values: Mapping[str, str] | None = None) -> str:
         """Replace each {fact-id} with the fact's value as shown on pages."""
         chosen = self.facts if values is None else values
-
-        def value(match: re.Match[str]) -> str:
-            if self.on_placeholder is not None:
-                self.on_placeholder(match.group(1))
-            return chosen[match.group(1)]
-
-        return PLACEHOLDER.sub(value, text)
+        return PLACEHOLDER.sub(lambda match: chosen[match.group(1)], text)
 
     def block(self, text: str | None) -> Markup:
         """Text that may hold paragraphs and lists."""
         if not text:
             return Markup("")
-        self._md.reset()
-        return Markup(self._md.convert(self.fill(text, self.fact_markdown)))
+        self.cite(text)
+        key = (text, self.page_key if "](" in text else "")
+        if key not in self._converted:
+            self._md.reset()
+            self._converted[key] = Markup(self._md.convert(self.fill(text, self.fact_markdown)))
+        return self._converted[key]
 
     def inline(self, text: str | None) -> Markup:
         """A short text inside a sentence, heading or list item: no wrapping paragraph."""
@@ -134,4 +147,5 @@ class TextRenderer:
 
     def plain(self, text: str | None) -> str:
         """Placeholders filled, nothing else: for attributes such as a tooltip title."""
+        self.cite(text or "")
         return self.fill(text or "")

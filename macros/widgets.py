@@ -30,6 +30,7 @@ class Widgets:
     def start_page(self, src_path: str) -> None:
         """Begin a new page: forget the sources cited on the last one."""
         self.page = PageContext(src_path=src_path)
+        self.text.page_key = src_path
 
     def _render(self, template: str, cited: Iterable[str] = (), **context: object) -> Markup:
         self.page.cite(cited)
@@ -39,7 +40,7 @@ class Widgets:
 
     def fact(self, fact_id: str) -> Markup:
         """One fact (from facts.yml, or a phase's span of time), formatted the one way the site shows it."""
-        if fact_id in self.data.ids("phases"):
+        if self.data.has("phases", fact_id):
             phase = self.data.get("phases", fact_id)
             self.page.cite(phase.sources)
             return Markup.escape(format_phase(phase))
@@ -49,14 +50,12 @@ class Widgets:
 
     def _cite_fact(self, fact_id: str) -> None:
         """Record the sources of a fact or phase span that a text on this page shows."""
-        file = "phases" if fact_id in self.data.ids("phases") else "facts"
+        file = "phases" if self.data.has("phases", fact_id) else "facts"
         self.page.cite(self.data.get(file, fact_id).sources)
 
     def count(self, file: str, topic: str | None = None) -> str:
         """How many items a data file holds (optionally of one topic), as a word."""
-        items = self.data.all(file)
-        if topic is not None:
-            items = tuple(item for item in items if getattr(item, "topic", None) == topic)
+        items = self.data.all(file) if topic is None else self.data.where(file, "topic", topic)
         return count_words(len(items))
 
     def cite(self, *source_ids: str) -> Markup:
@@ -74,7 +73,7 @@ class Widgets:
     def timeline(self, timeline_id: str, level: int = 3) -> Markup:
         """A timeline of phases from data/phases.yml."""
         timeline = self.data.get("timelines", timeline_id)
-        phases = [phase for phase in self.data.all("phases") if phase.timeline == timeline_id]
+        phases = self.data.where("phases", "timeline", timeline_id)
         if not phases:
             raise ValueError(f'Timeline "{timeline_id}" has no phases in data/phases.yml.')
         sources = [*timeline.sources, *(s for phase in phases for s in phase.sources)]
@@ -123,7 +122,7 @@ class Widgets:
 
     def symptom_table(self, topic: str, level: str = "expected") -> Markup:
         """Symptoms of one topic and care level, with how long each usually lasts."""
-        symptoms = [s for s in self.data.all("symptoms") if s.topic == topic and s.level == level]
+        symptoms = [s for s in self.data.where("symptoms", "topic", topic) if s.level == level]
         if not symptoms:
             raise ValueError(f'No symptoms with topic "{topic}" and level "{level}" in data/symptoms.yml.')
         lasts = {s.id: format_fact(self.data.get("facts", s.lasts)) for s in symptoms if s.lasts}
@@ -140,7 +139,7 @@ class Widgets:
 
     def care_levels(self, level: int = 2, topic: str | None = None) -> Markup:
         """Every care level with its symptoms: the 'when to get help' sections."""
-        symptoms = [s for s in self.data.all("symptoms") if topic is None or s.topic == topic]
+        symptoms = self.data.all("symptoms") if topic is None else self.data.where("symptoms", "topic", topic)
         groups = [
             (care, [s for s in symptoms if s.level == care.id]) for care in self.data.all("care_levels")
         ]
@@ -157,7 +156,7 @@ class Widgets:
 
     def warning_signs(self, topic: str) -> Markup:
         """A short card: the signs on this topic that need a call or emergency help."""
-        symptoms = [s for s in self.data.all("symptoms") if s.topic == topic and s.level != "expected"]
+        symptoms = [s for s in self.data.where("symptoms", "topic", topic) if s.level != "expected"]
         if not symptoms:
             raise ValueError(f'No warning signs with topic "{topic}" in data/symptoms.yml.')
         return self._render(
@@ -172,7 +171,7 @@ class Widgets:
 
     def care_tips(self, topic: str, level: int = 3) -> Markup:
         """Care cards for one topic."""
-        tips = [tip for tip in self.data.all("care_tips") if topic in tip.topics]
+        tips = self.data.where("care_tips", "topics", topic)
         if not tips:
             raise ValueError(f'No care tips with topic "{topic}" in data/care_tips.yml.')
         return self._render("care_tips.html", [s for tip in tips for s in tip.sources], tips=tips, level=level)
@@ -180,7 +179,7 @@ class Widgets:
     def faqs(self, topic: str, level: int = 3) -> Markup:
         """The FAQs of one topic, as expandable questions."""
         self.data.get("topics", topic)
-        faqs = [faq for faq in self.data.all("faqs") if faq.topic == topic]
+        faqs = self.data.where("faqs", "topic", topic)
         if not faqs:
             raise ValueError(f'No FAQs with topic "{topic}" in data/faqs.yml.')
         return self._render("faq_list.html", [s for faq in faqs for s in faq.sources], faqs=faqs, level=level)
@@ -188,7 +187,7 @@ class Widgets:
     def all_faqs(self, level: int = 2) -> Markup:
         """Every FAQ, grouped by topic, with a link to each topic's page."""
         faqs = self.data.all("faqs")
-        groups = [(topic, [f for f in faqs if f.topic == topic.id]) for topic in self.data.all("topics")]
+        groups = [(topic, self.data.where("faqs", "topic", topic.id)) for topic in self.data.all("topics")]
         pages = {page.id: page for page in self.data.all("pages")}
         return self._render(
             "faq_page.html",
@@ -205,7 +204,7 @@ class Widgets:
 
     def evidence(self, topic: str, level: int = 3) -> Markup:
         """What independent sources say, for one topic."""
-        items = [item for item in self.data.all("evidence") if item.topic == topic]
+        items = self.data.where("evidence", "topic", topic)
         if not items:
             raise ValueError(f'No evidence with topic "{topic}" in data/evidence.yml.')
         return self._render("evidence.html", [s for item in items for s in item.sources], items=items, level=level)
@@ -239,20 +238,14 @@ class Widgets:
 
     def page_record(self) -> Page | None:
         """The pages.yml record of the page being rendered."""
-        for page in self.data.all("pages"):
-            if page.path == self.page.src_path:
-                return page
-        return None
+        pages = self.data.where("pages", "path", self.page.src_path)
+        return pages[0] if pages else None
 
     def search_words(self) -> Markup:
         """Everyday words for the terms this page explains, hidden but indexed by search."""
         record = self.page_record()
-        words = [
-            word
-            for term in self.data.all("glossary")
-            if record is not None and term.explained_on == record.id
-            for word in (term.term, *term.search_words)
-        ]
+        terms = self.data.where("glossary", "explained_on", record.id) if record is not None else ()
+        words = [word for term in terms for word in (term.term, *term.search_words)]
         return render_template("search_words.html", words=words) if words else Markup("")
 
     def page_footer(self) -> Markup:

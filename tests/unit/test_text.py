@@ -59,3 +59,19 @@ def test_phone_facts_become_call_links_in_text_but_not_in_attributes() -> None:
     text = TextRenderer({"emergency-number": "911"}, fact_markdown={"emergency-number": "[911](tel:911)"})
     assert '<a href="tel:911">911</a>' in str(text.inline("Call {emergency-number} now."))
     assert text.plain("Call {emergency-number} now.") == "Call 911 now."
+
+
+def test_tooltip_pattern_matches_whole_words_longest_first() -> None:
+    from macros.tooltips import compiled
+
+    words = frozenset({"bone", "bone marrow", "NSAID", "NSAIDs", "FDA"})
+    text = "Bone marrow, bone marrow and bones; NSAIDs or an NSAID; FDAs FDA."
+    assert compiled(words).findall(text) == ["bone marrow", "NSAIDs", "NSAID", "FDA"]
+
+
+def test_a_text_shown_twice_still_cites_its_facts_each_time() -> None:
+    text = TextRenderer({"rest-time": "1 to 3 days"})
+    cited: list[str] = []
+    text.on_placeholder = cited.append
+    first, second = text.block("Rest for {rest-time}."), text.block("Rest for {rest-time}.")
+    assert first == second and cited == ["rest-time", "rest-time"]
