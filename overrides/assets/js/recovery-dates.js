@@ -173,26 +173,16 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
+  // The form is in the page's HTML, hidden; the stylesheet shows it once this script can run.
   function enhance(timeline) {
-    if (timeline.querySelector(".hb-dates") || !timeline.querySelector("li[data-start-unit]")) return;
+    var form = timeline.querySelector("[data-hb-date-form]");
+    if (!form || form.dataset.ready || !timeline.querySelector("li[data-start-unit]")) return;
+    form.dataset.ready = "true";
     var key = timeline.dataset.dateKey;
-    var id = "hb-date-" + timeline.dataset.timeline;
-    var form = element("form", { class: "hb-dates", "data-hb-date-form": "" });
-    form.appendChild(element("label", { for: id }, timeline.dataset.dateLabel));
-    var input = element("input", { type: "date", id: id, name: "date", "aria-describedby": id + "-note" });
-    form.appendChild(input);
-    var actions = element("div", { class: "hb-dates__actions" });
-    var calendarButton = element("button", { type: "button", class: "md-button", "data-hb-calendar": "" }, "Add to my calendar");
-    var forgetButton = element("button", { type: "button", class: "md-button", "data-hb-forget": "" }, "Forget my date");
-    actions.appendChild(calendarButton);
-    actions.appendChild(forgetButton);
-    form.appendChild(actions);
-    form.appendChild(element("p", { class: "hb-dates__note", id: id + "-note" },
-      "Enter your date to see the dates of each stage. Months are counted on the calendar: 3 months after " +
-      "30 November is the last day of February. Your date is saved only in this browser and never sent anywhere."));
-    var status = element("p", { class: "hb-dates__status", role: "status" });
-    form.appendChild(status);
-    timeline.insertBefore(form, timeline.firstChild);
+    var input = form.querySelector("input[type=date]");
+    var calendarButton = form.querySelector("[data-hb-calendar]");
+    var forgetButton = form.querySelector("[data-hb-forget]");
+    var status = form.querySelector("[role=status]");
 
     function update(value, announce) {
       var start = parseDate(value);
@@ -221,15 +211,12 @@
     update(read(key), false);
   }
 
-  // Pages marked `handout: true` get a print button under their heading.
+  // Pages marked `handout: true` have a print button (shown by the stylesheet once this runs).
   function printButtons() {
-    var marker = document.querySelector("[data-hb-handout]");
-    var article = marker && marker.closest("article");
-    if (!article || article.querySelector("[data-hb-print]")) return;
-    var button = element("button", { type: "button", class: "md-button hb-print-button", "data-hb-print": "" }, "Print this page");
-    button.addEventListener("click", function () { window.print(); });
-    var heading = article.querySelector("h1");
-    heading.parentNode.insertBefore(button, heading.nextSibling);
+    document.querySelectorAll("[data-hb-print]:not([data-ready])").forEach(function (button) {
+      button.dataset.ready = "true";
+      button.addEventListener("click", function () { window.print(); });
+    });
   }
 
   function init() {
