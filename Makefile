@@ -11,7 +11,7 @@ PORT   ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test check lock clean
+.PHONY: help serve build test check lock clean bench
 
 help:
 	@echo "make serve   build the site and serve it with live reload on http://$(HOST):$(PORT)/"
@@ -19,6 +19,7 @@ help:
 	@echo "make build   strict build into site/ (replaced only when the build succeeds)"
 	@echo "make check   validate data/ without building the site"
 	@echo "make lock    re-pin requirements.lock from requirements.in"
+	@echo "make bench   measure build speed, page weight and Lighthouse; write bench/RESULTS.md"
 
 # The virtual environment, rebuilt whenever the lock file changes.
 $(STAMP): requirements.lock
@@ -59,3 +60,16 @@ lock: $(STAMP)
 
 clean:
 	rm -rf site .site-build test-output .pytest_cache
+
+# The benchmark (not part of `make test`): build speed, page weight, Lighthouse. Prints a
+# table, writes bench/RESULTS.md and fails when a budget is missed. Lighthouse is pinned
+# in bench/package-lock.json, apart from the test tools, and runs on the installed chromium.
+BENCH_NODE_STAMP := bench/node_modules/.installed-from-lock
+BENCH_ARGS ?=
+
+$(BENCH_NODE_STAMP): bench/package-lock.json
+	npm ci --prefix bench --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: $(STAMP) $(BENCH_NODE_STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)

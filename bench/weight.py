@@ -1,0 +1,149 @@
+"""Page weight: what a reader's browser downloads for each page, gzip-compressed.
+
+Each page is opened with an empty cache in headless Chromium (Debian's, driven by
+Playwright; no browser is downloaded) against the local gzip server, which logs the body
+of every response exactly as it went over the wire (gzip where the browser asked for it;
+headers are not counted). Requests are grouped:
+
+- initial: what the page itself needs: HTML, stylesheets, scripts, icons, images, and
+  the sitemap that Material's instant navigation reads;
+- search: the search worker, its index and any lunr language file, which Material starts
+  loading as soon as the page runs its script.
+
+"with search" is the sum of both: everything a visit downloads without any click.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .common import CHROMIUM, ROOT
+
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Request:
+    path: str
+    kind: str
+    body: int
+
+
+@dataclass
+class PageWeight:
+    """Bytes and requests of one page."""
+
+    page: str
+    requests: list[Request] = field(default_factory=list)
+
+    def total(self, search: bool) -> int:
+        return sum(r.body for r in self.requests if search or r.kind != "search")
+
+    def count(self, search: bool) -> int:
+        return sum(1 for r in self.requests if search or r.kind != "search")
+
+    def by_kind(self, kind: str) -> int:
+        return sum(r.body for r in self.requests if r.kind == kind)
+
+
+def _kind(path: str) -> str:
+    if "/search/" in path or "/workers/search" in path or "/lunr/" in path:
+        return "search"
+    if path.endswith((".html", "/")):
+        return "html"
+    if path.endswith(".css"):
+        return "css"
+    if path.endswith(".js"):
+        return "js"
+    return "other"
+
+
+def pages_of(site: Path) -> list[str]:
+    """Site-relative URLs of every page (not the 404 page)."""
+    urls = []
+    for page in site.rglob("index.html"):
+        relative = page.parent.relative_to(site).as_posix()
+        urls.append("" if relative == "." else relative + "/")
+    return sorted(urls)
+
+
+def measure(base_url: str, pages: list[str], sent: list[tuple[str, int]]) -> list[PageWeight]:
+    """Open each page with an empty cache until the network is quiet; weigh what the server sent.
+
+    `sent` is the request log of the GzipServer serving `base_url`: the bodies it wrote,
+    exactly as they went over the wire (gzip where the browser asked for it).
+    """
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            for page_url in pages:
+                context = browser.new_context()
+                page = context.new_page()
+                sent.clear()
+                page.goto(base_url + page_url, wait_until="load")
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(300)
+                context.close()
+                weight = PageWeight(page_url)
+                weight.requests = [Request(path, _kind(path), size) for path, size in list(sent)]
+                results.append(weight)
+        finally:
+            browser.close()
+    return results
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def project_assets(site: Path) -> dict[str, int]:
+    """Gzip size of everything the project adds to the theme: overrides/assets/** and project JS/CSS.
+
+    Files are measured as built (after any minification), by their path in the site.
+    """
+    import yaml
+
+    sizes: dict[str, int] = {}
+    overrides = ROOT / "overrides" / "assets"
+    for source in sorted(p for p in overrides.rglob("*") if p.is_file()):
+        built = site / "assets" / source.relative_to(overrides)
+        if built.is_file():
+            sizes[built.relative_to(site).as_posix()] = gzip_size(built)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    for key in ("extra_javascript", "extra_css"):
+        for entry in config.get(key) or []:
+            name = entry if isinstance(entry, str) else entry.get("path", "")
+            built = site / name
+            if built.is_file() and name not in sizes:
+                sizes[name] = gzip_size(built)
+    for script in sorted(site.rglob("*.js")):
+        relative = script.relative_to(site).as_posix()
+        if (ROOT / "docs" / relative).is_file() and relative not in sizes:
+            sizes[relative] = gzip_size(script)
+    return sizes
+
+
+class _AnyTagLoader:
+    """A YAML loader that reads mkdocs.yml, ignoring its !ENV and !!python tags."""
+
+    def __new__(cls, stream):  # type: ignore[no-untyped-def]
+        import yaml
+
+        class Loader(yaml.SafeLoader):
+            pass
+
+        Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+        return Loader(stream)
