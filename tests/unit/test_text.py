@@ -75,3 +75,24 @@ def test_a_text_shown_twice_still_cites_its_facts_each_time() -> None:
     text.on_placeholder = cited.append
     first, second = text.block("Rest for {rest-time}."), text.block("Rest for {rest-time}.")
     assert first == second and cited == ["rest-time", "rest-time"]
+
+
+def test_plain_lines_come_out_as_markdown_would_make_them() -> None:
+    from bs4 import BeautifulSoup
+
+    glossary = {"NSAID": "A pain medicine.", "bone marrow": "Soft tissue inside bones."}
+    fast = renderer(glossary)
+    samples = [
+        "Rest your hip as much as you can",
+        "Avoid NSAIDs and NSAID gels; ask about bone marrow.",
+        "Take it easy (for {rest-time}), then walk.",
+        "Call 911? Yes: now!",
+    ]
+    from macros.text import PLAIN_TEXT
+
+    for sample in samples:
+        assert PLAIN_TEXT.fullmatch(fast.fill(sample)), f"{sample!r} should take the quick path"
+        quick = BeautifulSoup(str(fast.block(sample)), "html.parser")
+        fast._md.reset()
+        full = BeautifulSoup(fast._md.convert(fast.fill(sample)), "html.parser")
+        assert quick.decode() == full.decode(), sample
