@@ -11,13 +11,15 @@ PORT   ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test check lock clean bench
+.PHONY: help serve build test check lint schemas lock clean bench
 
 help:
 	@echo "make serve   build the site and serve it with live reload on http://$(HOST):$(PORT)/"
 	@echo "make test    run the whole test suite"
 	@echo "make build   strict build into site/ (replaced only when the build succeeds)"
 	@echo "make check   validate data/ without building the site"
+	@echo "make lint    the pre-commit checks on every file (YAML style, schemas, data, ruff, whitespace)"
+	@echo "make schemas regenerate schemas/ (JSON Schemas and the data reference) from macros/models.py"
 	@echo "make lock    re-pin requirements.lock from requirements.in"
 	@echo "make bench   measure build speed, page weight and Lighthouse; write bench/RESULTS.md"
 
@@ -51,6 +53,12 @@ test: $(STAMP) $(NODE_STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m macros.check
+
+lint: $(STAMP)
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+schemas: $(STAMP)
+	$(BIN)/python -m macros.schema
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
@@ -95,3 +96,26 @@ def test_the_build_warns_before_a_review_is_due_and_ci_fails_when_overdue(tmp_pa
     on_ci = build(project, extra_env={**late_env, "CI": "true"})
     assert on_ci.returncode == 1
     assert f"Review overdue: docs/{path}" in on_ci.output and "Traceback" not in on_ci.output
+
+
+def test_data_files_match_their_json_schemas_and_a_typed_number_does_not(tmp_path: Path) -> None:
+    assert schema.validate_data(ROOT) == []
+    project = copy_project(tmp_path / "project")
+    faqs = project / "data" / "faqs.yml"
+    text = faqs.read_text(encoding="utf-8").replace("  question: What should I wear", "  question: What 2 wear", 1)
+    faqs.write_text(text, encoding="utf-8")
+    problems = schema.validate_data(project)
+    assert len(problems) == 1 and "data/faqs.yml" in problems[0] and "question" in problems[0]
+
+
+def test_the_pre_commit_checks_pass(tmp_path: Path) -> None:
+    """`make lint` (pre-commit on every file) passes on the committed tree."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--show-diff-on-failure"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache")},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
