@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import textstat
 from bs4 import BeautifulSoup
 
 from macros.models import NUMBER_WITH_UNIT, load_site_data
-from support import ROOT, SEEDS, html_pages, main_content, missing_tool, page_url, soup
+from support import ROOT, SEEDS, html_pages, main_content, page_url, soup
 
 DOCS = ROOT / "docs"
 
@@ -115,7 +116,12 @@ def shingles(text: str) -> set[tuple[str, ...]]:
 def seed_shingles() -> set[tuple[str, ...]]:
     seeds = sorted(SEEDS.glob("*.txt"))
     if not seeds:
-        missing_tool(f"the source articles are not at {SEEDS} (the project expects ../shared/seeds beside it)")
+        # The source articles are not part of the repository (they are other people's text).
+        # .ci/run sets REQUIRE_SEEDS, so the check cannot silently disappear there.
+        message = f"the source articles are not at {SEEDS} (the project expects ../shared/seeds beside it)"
+        if os.environ.get("REQUIRE_SEEDS"):
+            pytest.fail(message)
+        pytest.skip(message)
     return set().union(*(shingles(path.read_text(encoding="utf-8")) for path in seeds))
 
 
