@@ -90,7 +90,8 @@ def test_the_search_dialog_needs_the_name_the_theme_override_gives_it(open_page:
 
 
 def without_site_stylesheet(page: Any) -> None:
-    page.evaluate("() => document.querySelectorAll('link[href*=\"assets/css/site.css\"]').forEach((link) => link.remove())")
+    # The site's stylesheet is inlined in <head> as <style id="hb-site-css">.
+    page.evaluate("() => document.querySelectorAll('#hb-site-css').forEach((style) => style.remove())")
 
 
 def test_the_site_stylesheet_tells_links_in_running_text_apart_without_colour(open_page: OpenPage, axe_source: str) -> None:
