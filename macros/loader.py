@@ -97,6 +97,11 @@ def _build(node: yaml.Node, path: PathKey, loaded: LoadedFile, loader: _Loader) 
     return loader.construct_object(node, deep=True)
 
 
+def _whole_file(path: str, problem: str, expected: str, found: str) -> DataError:
+    """An error about a file as a whole, reported at its first line."""
+    return DataError([Problem(path, Position(1, 1), "(whole file)", problem, expected, found)])
+
+
 def parse_yaml(text: str, path: str) -> LoadedFile:
     """Parse YAML text into a LoadedFile, raising DataError for any syntax problem."""
     loaded = LoadedFile(path=path, value=None, lines=text.splitlines())
@@ -104,34 +109,12 @@ def parse_yaml(text: str, path: str) -> LoadedFile:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise DataError(
-                [
-                    Problem(
-                        file=path,
-                        position=Position(1, 1),
-                        field="(whole file)",
-                        problem="The file is empty.",
-                        expected="a list of items, each starting with `- id:`",
-                        found="nothing",
-                    )
-                ]
-            )
+            raise _whole_file(path, "The file is empty.", "a list of items, each starting with `- id:`", "nothing")
         loaded.value = _build(node, (), loaded, loader)
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(error, path, loaded.lines)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly all errors
-        raise DataError(
-            [
-                Problem(
-                    file=path,
-                    position=Position(1, 1),
-                    field="(whole file)",
-                    problem=f"The YAML could not be read: {error}",
-                    expected="valid YAML",
-                    found="text that is not valid YAML",
-                )
-            ]
-        ) from None
+        raise _whole_file(path, f"The YAML could not be read: {error}", "valid YAML", "text that is not valid YAML") from None
     finally:
         loader.dispose()
     return loaded
@@ -172,16 +155,8 @@ def load_file(path: Path, root: Path) -> LoadedFile:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise DataError(
-            [
-                Problem(
-                    file=shown,
-                    position=Position(1, 1),
-                    field="(whole file)",
-                    problem="The file is not saved as UTF-8 text.",
-                    expected="a file saved with UTF-8 encoding",
-                    found=f"a byte that is not UTF-8 at position {error.start}",
-                )
-            ]
+        raise _whole_file(
+            shown, "The file is not saved as UTF-8 text.", "a file saved with UTF-8 encoding",
+            f"a byte that is not UTF-8 at position {error.start}",
         ) from None
     return parse_yaml(text, shown)

@@ -39,3 +39,15 @@ def test_an_empty_file_is_an_error() -> None:
     with pytest.raises(DataError) as caught:
         parse_yaml("# only a comment\n", "data/t.yml")
     assert "empty" in caught.value.problems[0].problem
+
+
+def test_a_file_not_saved_as_utf8_is_explained(tmp_path) -> None:
+    from macros.loader import load_file
+
+    path = tmp_path / "data" / "faqs.yml"
+    path.parent.mkdir()
+    path.write_bytes("- id: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(DataError) as caught:
+        load_file(path, tmp_path)
+    problem = caught.value.problems[0]
+    assert problem.file == "data/faqs.yml" and "UTF-8" in problem.problem
