@@ -176,13 +176,13 @@ class Widgets:
             raise ValueError(f'No care tips with topic "{topic}" in data/care_tips.yml.')
         return self._render("care_tips.html", [s for tip in tips for s in tip.sources], tips=tips, level=level)
 
-    def faqs(self, topic: str, level: int = 3) -> Markup:
+    def faqs(self, topic: str) -> Markup:
         """The FAQs of one topic, as expandable questions."""
         self.data.get("topics", topic)
         faqs = self.data.where("faqs", "topic", topic)
         if not faqs:
             raise ValueError(f'No FAQs with topic "{topic}" in data/faqs.yml.')
-        return self._render("faq_list.html", [s for faq in faqs for s in faq.sources], faqs=faqs, level=level)
+        return self._render("faq_list.html", [s for faq in faqs for s in faq.sources], faqs=faqs)
 
     def all_faqs(self, level: int = 2) -> Markup:
         """Every FAQ, grouped by topic, with a link to each topic's page."""
