@@ -33,7 +33,13 @@ NOT_SOURCE = (
 )
 
 #: Environment for every mkdocs run: no MkDocs 2 banner, and the same site_url as a local build.
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+#: Python may cache compiled modules, as it does on editors' machines and GitHub's runners:
+#: a PYTHONDONTWRITEBYTECODE in the benchmark's own environment (this machine sets it)
+#: would make every build recompile the project's Python, which no reader or editor pays.
+BUILD_ENV = {
+    **{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
+    "NO_MKDOCS_2_WARNING": "1",
+}
 
 
 def copy_project(destination: Path) -> Path:
