@@ -318,14 +318,14 @@ def _lighthouse_version() -> str:
 
 
 # ---------------------------------------------------------------------------
-# Pruning: the site with and without the minify plugin and the prune hook
+# Pruning: the site with and without the minify plugin and the pruning hooks
 # ---------------------------------------------------------------------------
 
 
 def without_pruning(config_text: str) -> str:
-    """mkdocs.yml without the minify plugin and without hooks/prune_site.py."""
+    """mkdocs.yml without the minify plugin and without hooks/prune_site.py and hooks/unused_css.py."""
     text = re.sub(r"^  - minify:\n(?:      .*\n|        .*\n)*", "", config_text, flags=re.MULTILINE)
-    text = re.sub(r"^  - hooks/prune_site\.py\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^  - hooks/(?:prune_site|unused_css)\.py\n", "", text, flags=re.MULTILINE)
     text = re.sub(r"^hooks:\n(?=\S|\n|\Z)", "", text, flags=re.MULTILINE)
     return text
 
@@ -341,11 +341,12 @@ def site_summary(site: Path, pages: list[str]) -> dict:
         "html_gzip_all_pages": html_gzip,
         "html_gzip_home": weight.gzip_size(site / "index.html"),
         "html_gzip_timeline": weight.gzip_size(site / LIGHTHOUSE_PAGES["timeline"] / "index.html"),
+        "theme_css_gzip": sum(weight.gzip_size(path) for path in (site / "assets" / "stylesheets").glob("*.css")),
     }
 
 
 def bench_pruning(results: Results, work: Path, site: Path, port: int) -> None:
-    say("== Pruning (this configuration against the same site without minify plugin and prune hook)")
+    say("== Pruning (this configuration against the same site without minify plugin and pruning hooks)")
     config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     baseline_text = without_pruning(config_text)
     if baseline_text == config_text:
@@ -672,7 +673,7 @@ def render(results: Results) -> str:
         lines += [
             "## Pruning",
             "",
-            "The same site built without the `minify` plugin and `hooks/prune_site.py` (before) and with them (after).",
+            "The same site built without the `minify` plugin, `hooks/prune_site.py` and `hooks/unused_css.py` (before) and with them (after).",
             "",
         ]
         rows = [
@@ -683,6 +684,7 @@ def render(results: Results) -> str:
             ["HTML of all pages, gzip (KiB)", _kib(b["html_gzip_all_pages"]), _kib(a["html_gzip_all_pages"])],
             ["Home page HTML, gzip (KiB)", _kib(b["html_gzip_home"]), _kib(a["html_gzip_home"])],
             ["Timeline page HTML, gzip (KiB)", _kib(b["html_gzip_timeline"]), _kib(a["html_gzip_timeline"])],
+            ["Theme stylesheets, gzip (KiB)", _kib(b.get("theme_css_gzip", 0)), _kib(a.get("theme_css_gzip", 0))],
             ["Project assets, gzip (KiB)", _kib(b["project_assets"]), _kib(a["project_assets"])],
         ]
         lines += _table(["", "Before", "After"], rows)

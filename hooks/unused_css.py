@@ -1,0 +1,244 @@
+"""Drop the theme's CSS that no page of the built site can use, and rename the file to match.
+
+Material for MkDocs ships one stylesheet for every feature it has (code blocks, tabs,
+blogs, a dozen admonition types with their icons, every colour palette). Each reader
+downloads all of it before the first paint. After `mkdocs build` (not `mkdocs serve`,
+where pages change under the browser) this hook keeps, in the theme's stylesheets:
+
+- every rule with a selector that could match: its class names all appear in the built
+  HTML's class attributes or as words in a script the site runs (Material's scripts
+  build search results, tooltips and the drawer from class names written in them), and
+  its `[attribute=value]` tests name a value that appears in the HTML or a script;
+- every custom property (`--md-...`) that something still reads with `var()`.
+
+Element, id and pseudo-class selectors are kept, and so is anything inside `:not()`,
+`:is()`, `:where()` or `:has()`. A browser test (tests/browser/test_unused_css.py) checks
+that the computed style of every element on every page is the same with the theme's full
+stylesheets. The pruned file gets a new content hash in its name, so a browser never
+keeps an older pruned copy that lacks a rule a newer page needs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tinycss2
+
+log = logging.getLogger("mkdocs.hooks.unused_css")
+
+#: The theme's stylesheets in the built site, named `<name>.<hash>.min.css`.
+THEME_CSS = "assets/stylesheets"
+HASHED_NAME = re.compile(r"^(?P<stem>[\w-]+)\.(?P<hash>[0-9a-f]{8})\.min\.css$")
+
+#: At-rules whose body is a list of rules to prune; others (@keyframes, @font-face...) stay.
+GROUPING_RULES = frozenset({"media", "supports", "layer", "container", "document"})
+
+#: Pseudo-classes whose argument is a selector that need not match for the rule to apply.
+SELECTOR_FUNCTIONS = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(", re.IGNORECASE)
+
+CLASS_NAME = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+ATTRIBUTE_EQUALS = re.compile(r"\[\s*[\w-]+\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\]\s]+))\s*(?:[is]\s*)?\]")
+CLASS_ATTRIBUTE = re.compile(r"""\bclass=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+SCRIPT_ELEMENT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+WORD = re.compile(r"-?[A-Za-z_][\w-]*")
+CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
+VAR_REFERENCE = re.compile(r"var\(\s*(--[\w-]+)")
+
+_command = "build"
+
+
+@dataclass
+class Vocabulary:
+    """What the built site can put in the DOM: class names, words in scripts, attribute values."""
+
+    classes: set[str] = field(default_factory=set)
+    script_words: set[str] = field(default_factory=set)
+    html_words: set[str] = field(default_factory=set)
+    #: Custom properties read or set outside the stylesheets (inline styles, scripts).
+    custom_properties: set[str] = field(default_factory=set)
+
+    def knows_class(self, name: str) -> bool:
+        return name in self.classes or name in self.script_words
+
+    def knows_value(self, value: str) -> bool:
+        words = WORD.findall(value)
+        return all(word in self.html_words or word in self.script_words for word in words)
+
+
+def site_vocabulary(html_pages: Iterable[str], scripts: Iterable[str]) -> Vocabulary:
+    """Collect the names the site's pages and scripts use."""
+    vocabulary = Vocabulary()
+    for html in html_pages:
+        for match in CLASS_ATTRIBUTE.finditer(html):
+            vocabulary.classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
+        vocabulary.html_words.update(WORD.findall(html))
+        vocabulary.custom_properties.update(CUSTOM_PROPERTY.findall(html))
+        for script in SCRIPT_ELEMENT.findall(html):
+            vocabulary.script_words.update(WORD.findall(script))
+    for script in scripts:
+        vocabulary.script_words.update(WORD.findall(script))
+        vocabulary.custom_properties.update(CUSTOM_PROPERTY.findall(script))
+    return vocabulary
+
+
+def _without_selector_functions(selector: str) -> str:
+    """The selector with the arguments of :not(), :is() and the like taken out."""
+    while match := SELECTOR_FUNCTIONS.search(selector):
+        depth, end = 1, match.end()
+        while end < len(selector) and depth:
+            depth += {"(": 1, ")": -1}.get(selector[end], 0)
+            end += 1
+        selector = selector[: match.start()] + selector[end:]
+    return selector
+
+
+def split_selector_list(prelude: str) -> list[str]:
+    """Split `a, b:is(c, d)` at its top-level commas only."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(prelude):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(prelude[start:index].strip())
+            start = index + 1
+    parts.append(prelude[start:].strip())
+    return [part for part in parts if part]
+
+
+def selector_can_match(selector: str, vocabulary: Vocabulary) -> bool:
+    """False only when the selector needs a class or attribute value the site never uses."""
+    outer = _without_selector_functions(selector)
+    if not all(vocabulary.knows_class(name) for name in CLASS_NAME.findall(outer)):
+        return False
+    for match in ATTRIBUTE_EQUALS.finditer(outer):
+        value = next(group for group in match.groups() if group is not None)
+        if not vocabulary.knows_value(value):
+            return False
+    return True
+
+
+def _prune_rules(rules: list[Any], vocabulary: Vocabulary) -> list[Any]:
+    """The rules (tinycss2 nodes) that can still match, with grouping rules pruned inside."""
+    kept: list[Any] = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in split_selector_list(tinycss2.serialize(rule.prelude)) if selector_can_match(s, vocabulary)]
+            if selectors:
+                kept.append(("rule", ",".join(selectors), _declarations(rule.content)))
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in GROUPING_RULES:
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            pruned = _prune_rules(inner, vocabulary)
+            if pruned:
+                kept.append(("group", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", pruned))
+        elif rule.type == "at-rule":
+            kept.append(("raw", rule.serialize()))
+    return kept
+
+
+def _declarations(content: list[Any]) -> list[tuple[str, str]]:
+    """A rule's declarations as (name, serialised declaration) pairs."""
+    out = []
+    for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
+        if item.type == "declaration":
+            out.append((item.name, item.serialize()))
+        elif item.type != "error":
+            out.append(("", item.serialize()))
+    return out
+
+
+def _drop_unread_properties(tree: list[Any], read: set[str]) -> tuple[list[Any], bool]:
+    """Remove custom property declarations nobody reads; report whether anything went."""
+    changed = False
+    out = []
+    for node in tree:
+        if node[0] == "rule":
+            declarations = [d for d in node[2] if not d[0].startswith("--") or d[0] in read]
+            changed |= len(declarations) != len(node[2])
+            if declarations:
+                out.append(("rule", node[1], declarations))
+            else:
+                changed = True
+        elif node[0] == "group":
+            inner, inner_changed = _drop_unread_properties(node[2], read)
+            changed |= inner_changed or not inner
+            if inner:
+                out.append(("group", node[1], inner))
+        else:
+            out.append(node)
+    return out, changed
+
+
+def _serialize(tree: list[Any]) -> str:
+    parts = []
+    for node in tree:
+        if node[0] == "rule":
+            parts.append(node[1] + "{" + ";".join(text for _, text in node[2]) + "}")
+        elif node[0] == "group":
+            parts.append(node[1] + "{" + _serialize(node[2]) + "}")
+        else:
+            parts.append(node[1])
+    return "".join(parts)
+
+
+def prune_stylesheets(sheets: dict[str, str], vocabulary: Vocabulary) -> dict[str, str]:
+    """The stylesheets without the rules and custom properties the site cannot use.
+
+    They are pruned together: a custom property set in one (main.css sets --md-hue) may
+    be read only in another (palette.css).
+    """
+    trees = {
+        name: _prune_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), vocabulary)
+        for name, css in sheets.items()
+    }
+    while True:
+        read = set(vocabulary.custom_properties)
+        for tree in trees.values():
+            read.update(VAR_REFERENCE.findall(_serialize(tree)))
+        changed = False
+        for name, tree in trees.items():
+            trees[name], tree_changed = _drop_unread_properties(tree, read)
+            changed |= tree_changed
+        if not changed:
+            return {name: _serialize(tree) for name, tree in trees.items()}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_post_build(config: Any) -> None:
+    if _command == "serve":
+        return
+    site = Path(config["site_dir"])
+    pages = sorted(site.rglob("*.html"))
+    html = {page: page.read_text(encoding="utf-8") for page in pages}
+    scripts = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.js"))]
+    vocabulary = site_vocabulary(html.values(), scripts)
+    originals = {
+        path.name: path.read_text(encoding="utf-8") for path in sorted((site / THEME_CSS).glob("*.min.css")) if HASHED_NAME.match(path.name)
+    }
+    renamed: dict[str, str] = {}
+    for name, pruned in prune_stylesheets(originals, vocabulary).items():
+        match = HASHED_NAME.match(name)
+        assert match is not None
+        digest = hashlib.sha256(pruned.encode("utf-8")).hexdigest()[:8]
+        new_name = f"{match['stem']}.{digest}.min.css"
+        (site / THEME_CSS / name).unlink()
+        (site / THEME_CSS / new_name).write_text(pruned, encoding="utf-8")
+        renamed[name] = new_name
+        log.debug("%s: %d -> %d bytes, now %s", name, len(originals[name]), len(pruned), new_name)
+    for page, text in html.items():
+        updated = text
+        for old, new in renamed.items():
+            updated = updated.replace(f"{THEME_CSS}/{old}", f"{THEME_CSS}/{new}")
+        if updated != text:
+            page.write_text(updated, encoding="utf-8")

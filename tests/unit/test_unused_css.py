@@ -1,0 +1,82 @@
+"""hooks/unused_css.py: which theme rules and custom properties the built site can use."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+from support import ROOT
+
+
+def load_hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("unused_css", ROOT / "hooks" / "unused_css.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = load_hook()
+
+HTML = (
+    '<body class="md-body" data-md-color-scheme=slate><div class=md-grid><p class="md-typeset note">x</p></div>'
+    '<script>x.classList.add("md-tooltip2")</script></body>'
+)
+SCRIPT = 'el.className="md-search-result__item";el.style.setProperty("--md-set-by-script","1")'
+
+
+def vocabulary():
+    return hook.site_vocabulary([HTML], [SCRIPT])
+
+
+def test_vocabulary_reads_class_attributes_and_script_words() -> None:
+    words = vocabulary()
+    assert {"md-body", "md-grid", "md-typeset", "note"} <= words.classes
+    assert words.knows_class("md-tooltip2")  # from an inline script
+    assert words.knows_class("md-search-result__item")  # from a script file
+    assert not words.knows_class("md-banner")
+    assert "--md-set-by-script" in words.custom_properties
+
+
+def test_selectors_need_every_class_and_attribute_value_outside_pseudo_functions() -> None:
+    words = vocabulary()
+    assert hook.selector_can_match(".md-grid .md-typeset p", words)
+    assert not hook.selector_can_match(".md-grid .md-banner", words)
+    assert hook.selector_can_match(".md-typeset:not(.md-banner)", words)
+    assert hook.selector_can_match(":is(.md-banner, .md-grid) a", words)
+    assert hook.selector_can_match("[data-md-color-scheme=slate] .md-grid", words)
+    assert not hook.selector_can_match('[data-md-color-scheme="indigo"] .md-grid', words)
+    assert hook.selector_can_match("a:hover, h1 + p", words)
+
+
+def test_selector_lists_split_at_top_level_commas_only() -> None:
+    assert hook.split_selector_list("a, b:is(c, d), [x='1,2']") == ["a", "b:is(c, d)", "[x='1,2']"]
+
+
+def test_unused_rules_go_and_media_queries_left_empty_go_with_them() -> None:
+    css = ".md-grid{margin:0}.md-banner{color:red}@media print{.md-banner{display:none}}@media screen{.md-grid,.md-banner{padding:0}}"
+    (pruned,) = hook.prune_stylesheets({"main.css": css}, vocabulary()).values()
+    assert ".md-banner" not in pruned
+    assert "@media print" not in pruned
+    assert ".md-grid{margin:0}" in pruned
+    assert "@media screen{.md-grid{padding:0}}" in pruned
+
+
+def test_custom_properties_stay_while_any_stylesheet_or_script_reads_them() -> None:
+    sheets = {
+        "main.css": ":root{--md-hue:225deg;--md-unread:1;--md-only-banner:red;--md-set-by-script:0}.md-banner{color:var(--md-only-banner)}",
+        "palette.css": ".md-grid{color:hsla(var(--md-hue),15%,90%,1)}",
+    }
+    pruned = hook.prune_stylesheets(sheets, vocabulary())
+    assert "--md-hue:225deg" in pruned["main.css"]  # read in the other stylesheet
+    assert "--md-set-by-script" in pruned["main.css"]  # a script sets it
+    assert "--md-unread" not in pruned["main.css"]
+    assert "--md-only-banner" not in pruned["main.css"]  # its only reader was an unused rule
+
+
+def test_data_uris_with_semicolons_survive() -> None:
+    css = ":root{--md-icon:url(\"data:image/svg+xml;charset=utf-8,<svg xmlns='x'/>\")}.md-grid{mask-image:var(--md-icon)}"
+    (pruned,) = hook.prune_stylesheets({"main.css": css}, vocabulary()).values()
+    assert "--md-icon:url(\"data:image/svg+xml;charset=utf-8,<svg xmlns='x'/>\")" in pruned
