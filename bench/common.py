@@ -25,6 +25,7 @@ NOT_SOURCE = (
     "node_modules",
     "site",
     ".site-build",
+    ".cache",
     "test-output",
     "__pycache__",
     ".pytest_cache",

@@ -13,9 +13,10 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from .data_cache import load_site_data_cached
 from .errors import DataError
 from .formatting import placeholder_values
-from .models import PLACEHOLDER, SiteData, load_site_data
+from .models import PLACEHOLDER, SiteData
 from .reviews import ci, review_notices, today
 from .text import TextRenderer
 from .tooltips import TooltipExtension
@@ -52,7 +53,7 @@ def define_env(env: Any) -> None:
     global _widgets
     project = Path(env.project_dir)
     try:
-        data = load_site_data(project / "data", Path(env.conf["docs_dir"]))
+        data = load_site_data_cached(project / "data", Path(env.conf["docs_dir"]), project)
     except DataError as error:
         raise PluginError(error.report()) from None
     check_reviews(data)

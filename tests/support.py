@@ -23,7 +23,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 TEST_OUTPUT = ROOT / "test-output"
 
 #: Folders that are not part of the project's source.
-NOT_SOURCE = (".git", ".venv", "node_modules", "site", ".site-build", "test-output", "__pycache__", ".pytest_cache")
+NOT_SOURCE = (".git", ".venv", "node_modules", "site", ".site-build", ".cache", "test-output", "__pycache__", ".pytest_cache")
 
 
 def copy_project(destination: Path, source: Path = ROOT) -> Path:
