@@ -76,7 +76,7 @@ def _remap_call(match: re.Match[str], prefix: str, topics: dict[str, list[str]])
     if name in {"faqs", "warning_signs", "symptom_table"} and first:
         return "{{ " + name + '("' + prefix + first + '"' + "".join(", " + a for a in args[1:]) + ") }}"
     if name == "all_faqs":
-        return "\n\n".join('{{ faqs("' + prefix + topic + '", 2) }}' for topic in topics["faqs"])
+        return "\n\n".join('{{ faqs("' + prefix + topic + '") }}' for topic in topics["faqs"])
     if name == "care_levels":
         return "\n\n".join('{{ care_levels(3, topic="' + prefix + topic + '") }}' for topic in topics["symptoms"])
     if name == "glossary":
