@@ -23,9 +23,10 @@ from .models import PLACEHOLDER
 from .tooltips import TooltipExtension, compiled
 
 #: One line that Markdown would leave as it is: letters, digits, spaces and punctuation
-#: with no Markdown or HTML meaning, not starting like a list or heading, no quotes or
-#: dashes for smarty to change.
-PLAIN_TEXT = re.compile(r"(?![-+*#>\d\s])[A-Za-z0-9 ,.;:?!()/%’]*")
+#: with no Markdown or HTML meaning, not starting like a list or heading, no quotes for
+#: smarty to change. Single hyphens (pre-hab, X-ray) and single dots stay; smarty turns
+#: `--` into a dash and `...` into an ellipsis, so runs of either take the full path.
+PLAIN_TEXT = re.compile(r"(?![-+*#>\d\s])(?:[A-Za-z0-9 ,;:?!()/%’]|\.(?!\.)|-(?!-))*")
 
 _ABBR = Markup('<abbr title="{title}">{word}</abbr>')
 
@@ -119,6 +120,7 @@ class TextRenderer:
         names = [name for name in (extensions or []) if isinstance(name, str) and name in SAFE_EXTENSIONS]
         tooltips = configs.get("abbr") or {}
         self._glossary: dict[str, str] = dict(tooltips.get("glossary") or {})
+        self._pattern: re.Pattern[str] | None = None
         self._md = markdown.Markdown(
             extensions=[*names, TooltipExtension(**tooltips), _SafeText(self)],
             extension_configs={name: dict(configs[name]) for name in names if name in configs},
@@ -159,8 +161,10 @@ class TextRenderer:
         """
         if not self._glossary:
             return escape(text)
+        if self._pattern is None:
+            self._pattern = compiled(frozenset(self._glossary))
         parts, last = [], 0
-        for match in compiled(frozenset(self._glossary)).finditer(text):
+        for match in self._pattern.finditer(text):
             word = match.group(0)
             parts += [escape(text[last : match.start()]), _ABBR.format(title=self._glossary[word], word=word)]
             last = match.end()

@@ -96,3 +96,49 @@ def test_plain_lines_come_out_as_markdown_would_make_them() -> None:
         fast._md.reset()
         full = BeautifulSoup(fast._md.convert(fast.fill(sample)), "html.parser")
         assert quick.decode() == full.decode(), sample
+
+
+def test_hyphens_and_dots_take_the_quick_path_only_where_smarty_leaves_them() -> None:
+    from macros.text import PLAIN_TEXT
+
+    assert PLAIN_TEXT.fullmatch("Pre-hab is therapy before surgery. An X-ray helps.")
+    for changed_by_smarty in ("Rest -- then walk", "Rest --- then walk", "Wait..."):
+        assert not PLAIN_TEXT.fullmatch(changed_by_smarty), changed_by_smarty
+    assert not PLAIN_TEXT.fullmatch("- a list item")
+
+
+def test_every_data_text_on_the_quick_path_matches_the_full_conversion() -> None:
+    """The site's real extensions and glossary, over every text field of the real data."""
+    from bs4 import BeautifulSoup
+    from mkdocs.config import load_config
+    from pydantic import BaseModel
+
+    import macros
+    from macros.formatting import placeholder_values
+    from macros.models import load_site_data
+    from macros.text import PLAIN_TEXT
+    from support import ROOT
+
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    data = load_site_data(ROOT / "data", ROOT / "docs")
+    facts = placeholder_values(data)
+    configs = {"abbr": {"glossary": macros.glossary_tooltips(data, facts)}}
+    text = TextRenderer(facts=facts, extensions=config["markdown_extensions"], extension_configs=configs)
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, BaseModel):
+            return [s for field in type(value).model_fields for s in strings(getattr(value, field))]
+        if isinstance(value, list | tuple):
+            return [s for item in value for s in strings(item)]
+        return []
+
+    every = [text.fill(s) for items in data.items.values() for model in items for s in strings(model)]
+    quick = [sample for sample in every if PLAIN_TEXT.fullmatch(sample)]
+    assert len(quick) > 200
+    assert any("-" in sample for sample in quick)
+    for sample in quick:
+        text._md.reset()
+        full = BeautifulSoup(text._md.convert(sample), "html.parser").decode()
+        assert BeautifulSoup(str(text.block(sample)), "html.parser").decode() == full, sample
