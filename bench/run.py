@@ -37,7 +37,12 @@ MACRO_OVERHEAD_BUDGET = 1.3
 #: Where the macros keep validated data between builds (macros/data_cache.py).
 DATA_CACHE = Path(".cache") / "site-data"
 DATA_LOAD_BUDGET = 0.100
-LINEAR_TOLERANCE = 1.15  # ratio of ratios allowed before growth counts as worse than linear
+LINEAR_TOLERANCE = 1.15  # ratio of ratios allowed before build growth counts as worse than linear
+#: The same for loading data alone. Its Python work grows 1.04x per item from 10x to 100x
+#: (profiled), but the 100x heap is ten times larger and memory caches miss more: runs on
+#: 2026-11-24 gave 1.10 to 1.18. 1.25 (exponent 1.1) still catches what this check is
+#: for: the garbage-collector slowdown fixed in f28e5d2 gave 1.6, anything quadratic 10.
+DATA_LOAD_LINEAR_TOLERANCE = 1.25
 MOBILE_SCORE_BUDGET = 100
 MOBILE_LCP_BUDGET = 1500.0
 
@@ -463,9 +468,9 @@ def check_budgets(results: Results) -> None:
         checks.append(
             Check(
                 f"Data load linear in data size ({big[-2]}x to {big[-1]}x)",
-                ratio <= LINEAR_TOLERANCE,
+                ratio <= DATA_LOAD_LINEAR_TOLERANCE,
                 f"time grew {large['warm_cpu'] / small['warm_cpu']:.1f}x for {large['items'] / small['items']:.1f}x items: "
-                f"ratio of ratios {ratio:.2f} (CPU time; at most {LINEAR_TOLERANCE} passes)",
+                f"ratio of ratios {ratio:.2f} (CPU time; at most {DATA_LOAD_LINEAR_TOLERANCE} passes)",
             )
         )
     builds = {b["factor"]: b for b in results.builds}
