@@ -5,7 +5,7 @@ that editors can avoid: a preview rebuilt after a page edit, or `make build` run
 validates the same bytes again. The result of a successful load is kept in
 `.cache/site-data/` (ignored by git) under a key made from everything the result depends
 on: the bytes of every data file, the list of pages in docs/ (data may link to them),
-the Python code that validates, and the Python and pydantic versions. A change to any
+the Python code of macros/, and the Python and pydantic versions. A change to any
 of them makes a new key, so a mistake in a data file is always found; only data that
 passed validation is ever stored. An entry that cannot be read is ignored and rewritten.
 """
@@ -26,8 +26,6 @@ from .models import SiteData, load_site_data
 #: The folder of cached results, under the project folder.
 CACHE_FOLDER = Path(".cache") / "site-data"
 
-#: The code that turns data files into SiteData: a change to it makes every entry stale.
-VALIDATING_CODE = ("models.py", "loader.py", "errors.py")
 
 #: Entries kept; older ones are deleted when a new one is written.
 KEEP = 8
@@ -37,9 +35,10 @@ def cache_key(data_dir: Path, docs_dir: Path | None) -> str:
     """A digest of everything a load of `data_dir` depends on."""
     digest = hashlib.sha256()
     digest.update(f"{sys.version}|{pydantic.VERSION}".encode())
-    here = Path(__file__).parent
-    for name in VALIDATING_CODE:
-        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+    # All of macros/, not only the modules that validate today: a change anywhere in the
+    # package makes every entry stale, so a new import can never leave a stale key.
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for path in sorted(data_dir.glob("*.y*ml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     if docs_dir is not None:

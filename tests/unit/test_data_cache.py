@@ -81,3 +81,15 @@ def test_an_unreadable_entry_is_validated_and_rewritten(project: Path, validatio
     assert len(validations) == 2
     assert data.has("facts", "work-return")
     assert entry.read_bytes() != b"not a pickle"
+
+
+def test_a_change_to_the_macros_code_changes_the_key(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = data_cache.cache_key(project / "data", project / "docs")
+    code = project / "code"
+    code.mkdir()
+    for path in (ROOT / "macros").glob("*.py"):
+        (code / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(data_cache, "__file__", str(code / "data_cache.py"))
+    assert data_cache.cache_key(project / "data", project / "docs") == key
+    (code / "widgets.py").write_text((code / "widgets.py").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert data_cache.cache_key(project / "data", project / "docs") != key
