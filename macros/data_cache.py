@@ -26,7 +26,6 @@ from .models import SiteData, load_site_data
 #: The folder of cached results, under the project folder.
 CACHE_FOLDER = Path(".cache") / "site-data"
 
-
 #: Entries kept; older ones are deleted when a new one is written.
 KEEP = 8
 
@@ -49,8 +48,7 @@ def cache_key(data_dir: Path, docs_dir: Path | None) -> str:
 
 def load_site_data_cached(data_dir: Path, docs_dir: Path | None, project_dir: Path) -> SiteData:
     """Like `models.load_site_data`, reusing an earlier result for the very same inputs."""
-    folder = project_dir / CACHE_FOLDER
-    entry = folder / f"{cache_key(data_dir, docs_dir)}.pickle"
+    entry = project_dir / CACHE_FOLDER / f"{cache_key(data_dir, docs_dir)}.pickle"
     try:
         cached = pickle.loads(entry.read_bytes())
         if isinstance(cached, SiteData):

@@ -120,7 +120,7 @@ class TextRenderer:
         names = [name for name in (extensions or []) if isinstance(name, str) and name in SAFE_EXTENSIONS]
         tooltips = configs.get("abbr") or {}
         self._glossary: dict[str, str] = dict(tooltips.get("glossary") or {})
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern = compiled(frozenset(self._glossary)) if self._glossary else None
         self._md = markdown.Markdown(
             extensions=[*names, TooltipExtension(**tooltips), _SafeText(self)],
             extension_configs={name: dict(configs[name]) for name in names if name in configs},
@@ -159,10 +159,8 @@ class TextRenderer:
         Most data texts are like this; skipping the full conversion for them keeps the
         build close to the speed of plain pages (make bench checks it).
         """
-        if not self._glossary:
-            return escape(text)
         if self._pattern is None:
-            self._pattern = compiled(frozenset(self._glossary))
+            return escape(text)
         parts, last = [], 0
         for match in self._pattern.finditer(text):
             word = match.group(0)
