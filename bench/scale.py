@@ -26,11 +26,11 @@ from typing import Any
 import yaml
 
 #: The review block of every generated medical page.
-REVIEW = {"last": "2026-11-23", "next": "2027-11-23", "reviewer": "Editorial team"}
+REVIEW = {"last": "2026-11-23", "next": "2027-11-23", "editor": "Editorial team"}
 
 #: Files copied k times, and the files only copied because the copies need them.
 SCALED = ("phases", "faqs", "symptoms", "glossary", "pages")
-SUPPORTING = ("topics", "timelines")
+SUPPORTING = ("topics", "timelines", "contexts")
 
 MACRO_CALL = re.compile(r"\{\{\s*(?P<name>\w+)\((?P<args>[^)]*)\)\s*\}\}")
 
@@ -67,18 +67,20 @@ def _quoted(value: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _remap_call(match: re.Match[str], prefix: str, topics: dict[str, list[str]]) -> str:
+def _remap_call(match: re.Match[str], prefix: str, topics: dict[str, Any]) -> str:
     """Point one macro call at the data of a generated copy."""
     name, args = match.group("name"), _args(match.group("args"))
     first = _quoted(args[0]) if args else None
     if name == "timeline" and first:
         return '{{ timeline("' + prefix + first + '"' + "".join(", " + a for a in args[1:]) + ") }}"
-    if name in {"faqs", "warning_signs", "symptom_table"} and first:
+    if name == "faqs" and first:
         return "{{ " + name + '("' + prefix + first + '"' + "".join(", " + a for a in args[1:]) + ") }}"
+    if name in {"warning_signs", "symptom_table", "care_levels"}:
+        # Situations are named in quotes; keyword arguments pass through; none means the page's own.
+        remapped = [f'"{prefix}{_quoted(a)}"' if _quoted(a) is not None and "=" not in a else a for a in args]
+        return "{{ " + name + "(" + ", ".join(remapped) + ") }}"
     if name == "all_faqs":
         return "\n\n".join('{{ faqs("' + prefix + topic + '") }}' for topic in topics["faqs"])
-    if name == "care_levels":
-        return "\n\n".join('{{ care_levels(3, topic="' + prefix + topic + '") }}' for topic in topics["symptoms"])
     if name == "glossary":
         return "The full list of words is on the [glossary page](" + topics["glossary_link"] + ")."
     return match.group(0)
@@ -91,7 +93,6 @@ def scale_project(project: Path, factor: int) -> dict[str, int]:
     real = {name: _load(data / f"{name}.yml") for name in (*SCALED, *SUPPORTING)}
     real_docs = sorted(p for p in docs.rglob("*.md"))
     faq_topics = list(dict.fromkeys(f["topic"] for f in real["faqs"]))
-    symptom_topics = list(dict.fromkeys(s["topic"] for s in real["symptoms"]))
 
     added: dict[str, list[dict[str, Any]]] = {name: [] for name in (*SCALED, *SUPPORTING)}
     for copy in range(1, factor):
@@ -101,8 +102,11 @@ def scale_project(project: Path, factor: int) -> dict[str, int]:
             added["topics"].append(
                 {**topic, "id": prefix + topic["id"], "name": f"{topic['name']} ({code})", "page": prefix + topic["page"]}
             )
+        for context in real["contexts"]:
+            added["contexts"].append({**context, "id": prefix + context["id"], "name": f"{context['name']} ({code})"})
         for timeline in real["timelines"]:
-            added["timelines"].append({**timeline, "id": prefix + timeline["id"], "title": f"{timeline['title']} ({code})"})
+            title = f"{timeline['title']} ({code})"
+            added["timelines"].append({**timeline, "id": prefix + timeline["id"], "title": title, "context": prefix + timeline["context"]})
         for phase in real["phases"]:
             added["phases"].append(
                 {**phase, "id": prefix + phase["id"], "timeline": prefix + phase["timeline"], "title": f"{phase['title']} ({code})"}
@@ -113,15 +117,22 @@ def scale_project(project: Path, factor: int) -> dict[str, int]:
             )
         for symptom in real["symptoms"]:
             added["symptoms"].append(
-                {**symptom, "id": prefix + symptom["id"], "topic": prefix + symptom["topic"], "name": f"{symptom['name']} ({code})"}
+                {
+                    **symptom,
+                    "id": prefix + symptom["id"],
+                    "contexts": [prefix + context for context in symptom["contexts"]],
+                    "name": f"{symptom['name']} ({code})",
+                }
             )
         for term in real["glossary"]:
             entry = {**term, "id": prefix + term["id"], "term": f"{term['term']} {code}"}
             entry.pop("matches", None)
+            entry.pop("brands", None)  # the copy's term is not a medicine's generic name
             added["glossary"].append(entry)
         for page in real["pages"]:
             entry = {"id": prefix + page["id"], "path": f"generated/{letters(copy)}/{page['path']}", "medical": page["medical"]}
             if page["medical"]:
+                entry["contexts"] = [prefix + context for context in page["contexts"]]
                 entry["review"] = dict(REVIEW)
             added["pages"].append(entry)
         for source in real_docs:
@@ -129,7 +140,7 @@ def scale_project(project: Path, factor: int) -> dict[str, int]:
             target = docs / "generated" / letters(copy) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             depth = len(relative.parts) - 1 + 2  # generated/<code>/ plus the page's own folders
-            topics = {"faqs": faq_topics, "symptoms": symptom_topics, "glossary_link": "../" * depth + "glossary.md"}
+            topics = {"faqs": faq_topics, "glossary_link": "../" * depth + "glossary.md"}
             text = source.read_text(encoding="utf-8")
             text = MACRO_CALL.sub(lambda m, prefix=prefix, topics=topics: _remap_call(m, prefix, topics), text)
             text = re.sub(r"^title: (.*)$", lambda m, code=code: f"title: {m.group(1)} ({code})", text, count=1, flags=re.MULTILINE)

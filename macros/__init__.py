@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from .data_cache import load_site_data_cached
 from .errors import DataError
-from .formatting import placeholder_values
+from .formatting import placeholder_values, region_markdown
 from .models import PLACEHOLDER, SiteData
 from .reviews import ci, review_notices, today
 from .text import TextRenderer
@@ -95,8 +95,12 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Add search words under the title, and end medical pages with sources, review and disclaimer."""
+    """Check the page shows the emergency signs of its situations; add search words under the
+    title; end medical pages with sources, review and disclaimer, and every page with the region note."""
     assert _widgets is not None
+    problem = _widgets.unshown_emergency_signs()
+    if problem is not None:
+        raise PluginError(DataError([problem]).report())
     # str() first: adding Markup to a str would escape the whole page.
     env.markdown = after_title(env.markdown, str(_widgets.search_words()))
     footer = _widgets.page_footer()
@@ -139,8 +143,11 @@ def glossary_tooltips(data: SiteData, facts: dict[str, str]) -> dict[str, str]:
 
 
 def phone_links(data: SiteData) -> dict[str, str]:
-    """Phone numbers in data text become tel: links, so a phone can call them in one tap."""
-    return {fact.id: f"[{fact.phone}](tel:{fact.phone.replace(' ', '')})" for fact in data.all("facts") if fact.phone}
+    """Phone numbers in data text become tel: links, so a phone can call them in one tap;
+    the place to report harm becomes a link to it."""
+    links = {fact.id: f"[{fact.phone}](tel:{fact.phone.replace(' ', '')})" for fact in data.all("facts") if fact.phone}
+    links.update(region_markdown(data))
+    return links
 
 
 def _page_link(env: Any, path: str) -> str:

@@ -119,4 +119,20 @@ def placeholder_values(data: SiteData) -> dict[str, str]:
     """What each {id} placeholder in data text becomes: facts and phase spans."""
     values = {fact.id: format_fact(fact) for fact in data.all("facts")}
     values.update({phase.id: format_phase(phase) for phase in data.all("phases")})
+    values.update(region_values(data))
     return values
+
+
+def region_values(data: SiteData) -> dict[str, str]:
+    """The placeholders filled from data/region.yml, as plain text."""
+    region = data.region
+    return {"emergency-number": region.emergency_number, "report-harm": region.report_harm}
+
+
+def region_markdown(data: SiteData) -> dict[str, str]:
+    """The same placeholders as Markdown in rendered text: a number to call, a place to report."""
+    region = data.region
+    return {
+        "emergency-number": f"[{region.emergency_number}](tel:{region.emergency_number})",
+        "report-harm": f"[{region.report_harm}]({region.report_harm_url})",
+    }

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +33,8 @@ from pydantic_core import PydanticCustomError
 
 from .errors import DataError, PathKey, Position, Problem, display_path
 from .loader import LoadedFile, load_file
+from .safety import check_safety
+from .vocabulary import NOT_INDEPENDENT, Level, SourceKind, WarningLevel, level_rank
 
 # ---------------------------------------------------------------------------
 # Field types shared by the models
@@ -128,6 +130,7 @@ IconName = Annotated[str, Field(pattern=r"^(material|fontawesome/[a-z]+|octicons
 SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of the sources in data/sources.yml that back this item.")]
 
 TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
+
 Unit = Literal["minute", "hour", "day", "week", "month", "year", "percent"]
 TIME_UNITS: tuple[str, ...] = get_args(TimeUnit)
 
@@ -226,19 +229,36 @@ class Source(Model):
     publisher: Name = Field(description="Who published it.")
     year: int | None = Field(default=None, ge=1900, le=2100, description="The year it was published (needed unless it is a supplied article).")
     url: HttpsUrl | None = Field(default=None, description="Its web address, starting with https:// (needed unless it is a supplied article).")
-    kind: Literal["clinic", "hospital", "government", "guideline", "research"] = Field(description="What kind of publisher it is.")
-    sells_treatment: bool = Field(description="true when the publisher sells the treatment it writes about: its claims are then shown as the clinic's claims.")
+    kind: SourceKind = Field(
+        description=(
+            "What kind of source it is, shown to readers: guideline, systematic-review, regulator, "
+            "public-health (a national health service), professional-body, hospital, research (one study), "
+            "clinic (sells the treatment it writes about: its words are shown as the clinic's) or "
+            "republished (a copy of unknown authorship: never enough on its own)."
+        )
+    )
+    accessed: IsoDate | None = Field(default=None, description="For a page that shows no date: the day it was read, year-month-day.")
     seed: str | None = Field(default=None, description="The file name of the supplied source article, if it is one.")
     note: Text | None = Field(default=None, description="A short note shown on the Sources page.")
 
     @model_validator(mode="after")
     def _findable(self) -> Source:
-        if self.seed is None and (self.url is None or self.year is None):
+        if self.seed is None and (self.url is None or (self.year is None and self.accessed is None)):
             raise rule_error(
-                "A source from outside the supplied articles needs a web address and a year.",
-                "url: https://... and year: YYYY",
+                "A source from outside the supplied articles needs a web address and a year (or, for an undated page, the day it was read).",
+                "url: https://... and year: YYYY, or accessed: YYYY-MM-DD",
             )
         return self
+
+    @property
+    def sells_treatment(self) -> bool:
+        """A clinic that sells the treatment it writes about."""
+        return self.kind == "clinic"
+
+    @property
+    def independent(self) -> bool:
+        """Neither a clinic that sells the treatment nor a page of unknown authorship."""
+        return self.kind not in NOT_INDEPENDENT
 
 
 class Reported(Model):
@@ -258,6 +278,9 @@ class Resolution(Model):
 
 class Fact(Model):
     """One number, date or phone number shown on pages (data/facts.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("about",)
 
     id: Id
     about: Text = Field(description="What the number is, in a few words.")
@@ -280,11 +303,11 @@ class Fact(Model):
 
 
 class Review(Model):
-    """When a page was last checked, by whom, and when it is due again."""
+    """When a page was last checked by the editors, and when it is due again."""
 
     last: IsoDate = Field(description="When the page was last reviewed, year-month-day.")
     next: IsoDate = Field(description="When the next review is due, year-month-day.")
-    reviewer: Text = Field(description="The role of the reviewer, such as Physical therapist.")
+    editor: Text = Field(description="Who checked the page, such as Editorial team. A clinician's sign-off goes in data/reviewers.yml, not here.")
 
     @field_validator("next")
     @classmethod
@@ -301,17 +324,91 @@ class Page(Model):
     id: Id
     path: DocPath = Field(description="The page's file inside docs/, like hip-pain/index.md.")
     medical: bool = Field(description="true for pages with medical content: they show sources, review dates and the disclaimer.")
+    contexts: list[Id] | None = Field(
+        default=None,
+        description="Ids of the situations (data/contexts.yml) the page serves; [] for none. Needed for medical pages. "
+        "A page that serves a situation after a procedure must show that situation's emergency signs.",
+    )
     review: Review | None = Field(default=None, description="The review record; needed for medical pages.")
 
     @model_validator(mode="after")
     def _medical_pages_reviewed(self) -> Page:
         if self.medical and self.review is None:
-            raise rule_error("A medical page needs a review record.", "review: with last, next and reviewer")
+            raise rule_error("A medical page needs a review record.", "review: with last, next and editor")
+        if self.medical and self.contexts is None:
+            raise rule_error(
+                "A medical page must say which situations it serves.",
+                "contexts: with ids from data/contexts.yml, such as [after-hip-injection], or [] for none",
+            )
         return self
 
 
+class Reviewer(Model):
+    """A clinician who signed off pages (data/reviewers.yml). Until one signs, pages say the review is pending."""
+
+    id: Id
+    name: Name = Field(description="The clinician's full name.")
+    credential: Name = Field(description="Their profession and qualifications, such as Physical therapist, DPT.")
+    signed: IsoDate = Field(description="The day they signed off the pages, year-month-day.")
+    pages: list[Id] = Field(min_length=1, description="Ids of the medical pages (data/pages.yml) they reviewed.")
+
+
+class Context(Model):
+    """A situation a reader may be in, such as after a hip injection (data/contexts.yml)."""
+
+    id: Id
+    name: Text = Field(description="The situation in a reader's words, such as After a hip injection.")
+    after_procedure: bool = Field(description="true for the time after a procedure: red flags may be more urgent then, and pages must show the emergency signs.")
+
+
+class RedFlag(Model):
+    """A warning sign with the lowest care level it may ever be filed under (data/red_flags.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("why",)
+
+    id: Id
+    name: Text = Field(description="The sign in plain words.")
+    min_level: WarningLevel = Field(description="The lowest level a symptom with this sign may have: routine, call or emergency.")
+    after_procedure: WarningLevel | None = Field(
+        default=None, description="A stricter lowest level in situations after a procedure (contexts with after_procedure: true)."
+    )
+    why: Text = Field(description="Why the sign is this urgent.")
+    words: list[Name] = Field(
+        default_factory=list,
+        description="Words that show a symptom contains this sign. A symptom whose name uses one must list the sign.",
+    )
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _stricter_after_procedure(self) -> RedFlag:
+        if self.after_procedure is not None and level_rank(self.after_procedure) < level_rank(self.min_level):
+            raise rule_error(
+                f'The level after a procedure ("{self.after_procedure}") is less urgent than min_level ("{self.min_level}").',
+                "after_procedure at least as urgent as min_level, or left out",
+            )
+        return self
+
+    def floor(self, after_procedure: bool) -> str:
+        """The lowest level allowed in a situation (after a procedure or not)."""
+        return self.after_procedure if after_procedure and self.after_procedure else self.min_level
+
+
+class Region(Model):
+    """Where the site's readers live: emergency number, medicines regulator, where to report harm (data/region.yml)."""
+
+    id: Id
+    country: Name = Field(description="The country the site is written for.")
+    emergency_number: Annotated[str, Field(pattern=r"^[0-9]+$")] = Field(description="The emergency phone number, in quotes, such as \"911\".")
+    regulator: Name = Field(description="The medicines regulator, such as U.S. Food and Drug Administration (FDA).")
+    report_harm: Name = Field(description="Where to report harm from a medicine or treatment, such as FDA MedWatch.")
+    report_harm_url: HttpsUrl = Field(description="The web address for reports.")
+    elsewhere: Text = Field(description="A short note, on every page, for readers in other countries.")
+    sources: SourceIds
+
+
 class Topic(Model):
-    """A subject that groups FAQs, symptoms and cards (data/topics.yml)."""
+    """A subject that groups FAQs, care cards and evidence (data/topics.yml)."""
 
     id: Id
     name: Text = Field(description="The topic's name, shown as a heading.")
@@ -320,6 +417,9 @@ class Topic(Model):
 
 class Faq(Model):
     """A question and its one answer (data/faqs.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("answer",)
 
     id: Id
     topic: Id = Field(description="The id of its topic, from data/topics.yml.")
@@ -332,7 +432,7 @@ class Faq(Model):
 class CareLevel(Model):
     """How urgent a symptom is (data/care_levels.yml)."""
 
-    id: Literal["expected", "call", "emergency"]
+    id: Level = Field(description="expected, routine, call or emergency.")
     heading: Text = Field(description="The heading readers see, in words (not colour alone).")
     icon: IconName = Field(description="A Material for MkDocs icon, like material/phone-alert.")
     action: MarkdownText = Field(description="What to do at this level.")
@@ -341,17 +441,33 @@ class CareLevel(Model):
 class Symptom(Model):
     """A symptom and what to do about it (data/symptoms.yml)."""
 
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("name", "what_to_do")
+
     id: Id
     name: Text = Field(description="The symptom, in a reader's words.")
-    level: Literal["expected", "call", "emergency"] = Field(description="How urgent it is.")
-    topic: Id = Field(description="The id of its topic, from data/topics.yml.")
+    level: Level = Field(description="How urgent it is: expected, routine, call or emergency.")
+    contexts: list[Id] = Field(min_length=1, description="Ids of the situations (data/contexts.yml) it belongs to.")
+    signs: list[Id] = Field(default_factory=list, description="Ids of the red flags (data/red_flags.yml) it contains. Needed unless it is expected.")
     lasts: Id | None = Field(default=None, description="The id of a fact in data/facts.yml: how long it usually lasts.")
     what_to_do: MarkdownText = Field(description="What to do about it.")
     sources: SourceIds
 
+    @model_validator(mode="after")
+    def _warning_signs_named(self) -> Symptom:
+        if self.level != "expected" and not self.signs:
+            raise rule_error(
+                "A symptom that needs help must name the red flags it contains.",
+                "signs: with ids from data/red_flags.yml, such as [fever]",
+            )
+        return self
+
 
 class CareTip(Model):
     """Advice shown as a card (data/care_tips.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("body",)
 
     id: Id
     title: Text = Field(description="The card's heading.")
@@ -365,17 +481,24 @@ class CareTip(Model):
 class Timeline(Model):
     """A sequence of phases drawn as a timeline (data/timelines.yml)."""
 
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("intro",)
+
     id: Id
     title: Text = Field(description="The timeline's name.")
     starts_at: Text = Field(description="What the times count from, read after a time: 'after treatment'.")
     date_key: Id = Field(description="Timelines with the same date_key share the reader's date, such as their treatment date.")
     date_label: Text = Field(description="The label of the reader's date field, such as 'Your treatment date'.")
+    context: Id = Field(description="The situation (data/contexts.yml) the timeline follows. A page with a timeline after a procedure must show that situation's emergency signs.")
     intro: MarkdownText | None = Field(default=None, description="A short note shown above the timeline.")
     sources: SourceIds
 
 
 class Phase(Model):
     """One phase of a timeline (data/phases.yml); phases are listed in order."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("summary", "goals", "do", "avoid", "milestones")
 
     id: Id
     timeline: Id = Field(description="The id of its timeline, from data/timelines.yml.")
@@ -410,6 +533,9 @@ class Phase(Model):
 class SessionStep(Model):
     """One step of a treatment session (data/session_steps.yml), in order."""
 
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("anesthesia", "what_happens")
+
     id: Id
     title: Text = Field(description="The step's name.")
     duration: TimeAmount = Field(description="How long the step takes.")
@@ -420,6 +546,9 @@ class SessionStep(Model):
 
 class PrepTask(Model):
     """One thing to do before a session (data/preparation.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("task", "why", "when", "only_if")
 
     id: Id
     task: Text = Field(description="What to do, as an instruction.")
@@ -436,6 +565,7 @@ class GlossaryTerm(Model):
     term: Name = Field(description="The word as it appears on pages.")
     matches: list[Name] = Field(default_factory=list, description="Other forms that get the same tooltip, like NSAIDs.")
     meaning: Text = Field(description="Its meaning in plain words (shown as the tooltip).")
+    brands: list[Name] = Field(default_factory=list, description="Brand names of a medicine. In any text, a brand name comes after this generic name.")
     tooltip: bool = Field(default=True, description="Show the meaning as a tooltip wherever the term appears.")
     search_words: list[Text] = Field(default_factory=list, description="Everyday words a reader may search for instead, like brand names.")
     explained_on: Id | None = Field(default=None, description="The id of the page (data/pages.yml) that explains this best: searching for a search word finds it.")
@@ -444,9 +574,14 @@ class GlossaryTerm(Model):
 class Evidence(Model):
     """What independent sources say about a treatment (data/evidence.yml)."""
 
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("summary",)
+
     id: Id
     topic: Id = Field(description="The id of its topic, from data/topics.yml.")
-    strength: Literal["approved", "recommended", "mixed", "investigational", "not-approved"] = Field(description="How strong the evidence is.")
+    strength: Literal["approved", "recommended", "mixed", "investigational", "advised-against", "not-approved"] = Field(
+        description="What the evidence and guidelines say, as readers see it: approved, recommended, mixed, investigational, advised-against or not-approved."
+    )
     heading: Text = Field(description="The summary's heading.")
     summary: MarkdownText = Field(description="What the evidence shows, in plain words.")
     sources: SourceIds
@@ -465,7 +600,7 @@ class Claim(Model):
 class Notice(Model):
     """A standard notice, such as the disclaimer (data/notices.yml)."""
 
-    id: Literal["disclaimer", "emergency"]
+    id: Literal["disclaimer", "emergency", "report-harm"] = Field(description="disclaimer, emergency or report-harm.")
     title: Text = Field(description="The notice's heading.")
     body: MarkdownText = Field(description="The notice's text.")
 
@@ -496,6 +631,10 @@ FILES: tuple[DataFile, ...] = (
     DataFile("evidence", Evidence, "evidence summary"),
     DataFile("claims", Claim, "claim"),
     DataFile("notices", Notice, "notice"),
+    DataFile("contexts", Context, "situation"),
+    DataFile("red_flags", RedFlag, "red flag"),
+    DataFile("region", Region, "region"),
+    DataFile("reviewers", Reviewer, "reviewer"),
 )
 
 #: A field with one of these names always holds ids from the named file.
@@ -509,7 +648,14 @@ REFERENCE_FIELDS: dict[str, str] = {
     "timeline": "timelines",
     "lasts": "facts",
     "explained_on": "pages",
+    "contexts": "contexts",
+    "context": "contexts",
+    "signs": "red_flags",
+    "pages": "pages",
 }
+
+#: Placeholders filled from data/region.yml: {emergency-number} and {report-harm}.
+REGION_PLACEHOLDERS: tuple[str, ...] = ("emergency-number", "report-harm")
 
 
 @dataclass(frozen=True)
@@ -521,6 +667,8 @@ class SiteData:
     """
 
     items: dict[str, tuple[Model, ...]]
+    #: The line where each item starts, by (file name, id): for messages about the build.
+    lines: dict[tuple[str, str], int] = field(default_factory=dict, compare=False)
     _by_id: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _groups: dict[tuple[str, str], dict[Any, tuple[Any, ...]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -546,6 +694,15 @@ class SiteData:
 
     def ids(self, name: str) -> list[str]:
         return list(self._by_id[name])
+
+    def line(self, name: str, item_id: str) -> int:
+        """The line of data/<name>.yml where an item starts (1 when unknown)."""
+        return self.lines.get((name, item_id), 1)
+
+    @property
+    def region(self) -> Region:
+        """The one region the site is written for (data/region.yml)."""
+        return self.items["region"][0]  # type: ignore[return-value]
 
     def where(self, name: str, attribute: str, value: Any) -> tuple[Any, ...]:
         """Items of a file whose field equals `value` (or, for a list field, contains it), in order."""
@@ -635,7 +792,14 @@ def _load_site_data(data_dir: Path, docs_dir: Path | None) -> SiteData:
     problems.extend(cross_check(models, loaded, docs_dir))
     if problems:
         raise DataError(problems)
-    return SiteData(items=models)
+    lines = {
+        (name, str(item.get("id"))): source.position((index,)).line
+        for name, source in loaded.items()
+        if isinstance(source.value, list)
+        for index, item in enumerate(source.value)
+        if isinstance(item, dict)
+    }
+    return SiteData(items=models, lines=lines)
 
 
 def resolve_phase_starts(phases: tuple[Model, ...], source: LoadedFile) -> tuple[tuple[Model, ...], list[Problem]]:
@@ -923,6 +1087,17 @@ def cross_check(
             else:
                 seen[item_id] = index
 
+    # Region placeholders are not fact ids.
+    for index, fact_id in enumerate(ids["facts"]):
+        if fact_id in REGION_PLACEHOLDERS:
+            report(
+                "facts",
+                (index, "id"),
+                f'"{fact_id}" is a placeholder filled from data/region.yml.',
+                "a different id, or change the value in data/region.yml",
+                f'"{fact_id}"',
+            )
+
     # Facts and phases share one set of placeholder names, so their ids must differ.
     for index, phase_id in enumerate(ids["phases"]):
         if phase_id in ids["facts"]:
@@ -935,7 +1110,7 @@ def cross_check(
             )
 
     # Every reference and every {placeholder} points at an existing item.
-    fact_ids = set(ids["facts"]) | set(ids["phases"])
+    fact_ids = set(ids["facts"]) | set(ids["phases"]) | set(REGION_PLACEHOLDERS)
     for name, source in loaded.items():
         for loc, key, value in _walk(source.value, ()):
             target = REFERENCE_FIELDS.get(key)
@@ -950,29 +1125,7 @@ def cross_check(
             if isinstance(value, str):
                 _check_inline(value, loc, name, fact_ids, docs_dir, report)
 
-    # Each kind of item refers to the right kind of source.
-    sources = {source.id: source for source in models["sources"]}
-    for index, claim in enumerate(models["claims"]):
-        for position, source_id in enumerate(claim.claimed_by):
-            if source_id in sources and not sources[source_id].sells_treatment:
-                report(
-                    "claims",
-                    (index, "claimed_by", position),
-                    f'"{source_id}" does not sell the treatment, so this is not a provider claim.',
-                    "the id of a source with sells_treatment: true",
-                    f'"{source_id}"',
-                )
-    for file in ("evidence", "claims"):
-        for index, item in enumerate(models[file]):
-            if all(sources.get(s) is None or sources[s].sells_treatment for s in item.sources):
-                report(
-                    file,
-                    (index, "sources"),
-                    "Evidence must come from at least one source that does not sell the treatment.",
-                    "at least one independent source id",
-                    ", ".join(item.sources),
-                )
-
+    check_safety(models, {name: source.value for name, source in loaded.items()}, report)
     _check_timelines(models, report)
     _check_session_total(models, report)
     if docs_dir is not None:

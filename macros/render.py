@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from .formatting import format_amount, number
+from .vocabulary import SOURCE_KIND_LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -58,14 +59,24 @@ def icon(name: str) -> Markup:
 _ENV.globals["icon"] = icon
 _ENV.filters["number"] = number
 _ENV.filters["amount"] = format_amount
+_ENV.globals["source_kinds"] = SOURCE_KIND_LABELS
 
 
 @dataclass
 class PageContext:
-    """The page being rendered: its path and the sources it has cited, in order."""
+    """The page being rendered: its path, the sources it has cited (in order), the
+    situations it serves and the symptoms it has shown."""
 
     src_path: str
     cited: list[str] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
+    shown_symptoms: set[str] = field(default_factory=set)
+
+    def serve(self, context_ids: Iterable[str]) -> None:
+        """Record situations the page serves (from its record, or a timeline it shows)."""
+        for context_id in context_ids:
+            if context_id not in self.contexts:
+                self.contexts.append(context_id)
 
     def cite(self, source_ids: Iterable[str]) -> list[int]:
         """Record sources as cited on this page; return their numbers in the sources box."""

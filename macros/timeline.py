@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .formatting import iso_duration, number, unit_word
 from .models import Amount, Phase, SessionStep
@@ -38,6 +39,12 @@ class TimelineEntry:
     summary: str | None
     sections: tuple[Section, ...]
     sources: tuple[str, ...]
+    #: True when the entry must say it comes from a clinic that sells the treatment.
+    from_clinic: bool = False
+
+
+def _never(item: Any) -> bool:
+    return False
 
 
 def amount_parts(amount: Amount) -> list[TimePart]:
@@ -83,8 +90,8 @@ def when_parts(start: Amount, end: Amount | None, starts_at: str, visit: bool) -
     return [*amount_parts(start), TimePart(" to "), *amount_parts(end), tail]
 
 
-def phase_entries(phases: Sequence[Phase], starts_at: str) -> list[TimelineEntry]:
-    """Timeline entries for the phases of one timeline, in order."""
+def phase_entries(phases: Sequence[Phase], starts_at: str, from_clinic: Callable[[Any], bool] = _never) -> list[TimelineEntry]:
+    """Timeline entries for the phases of one timeline, in order; `from_clinic` says which need the clinic label."""
     return [
         TimelineEntry(
             id=phase.id,
@@ -105,12 +112,13 @@ def phase_entries(phases: Sequence[Phase], starts_at: str) -> list[TimelineEntry
                 if items
             ),
             sources=tuple(phase.sources),
+            from_clinic=from_clinic(phase),
         )
         for phase in phases
     ]
 
 
-def step_entries(steps: Sequence[SessionStep]) -> list[TimelineEntry]:
+def step_entries(steps: Sequence[SessionStep], from_clinic: Callable[[Any], bool] = _never) -> list[TimelineEntry]:
     """Timeline entries for the steps of a session: each says how long it takes."""
     return [
         TimelineEntry(
@@ -123,6 +131,7 @@ def step_entries(steps: Sequence[SessionStep]) -> list[TimelineEntry]:
             summary=None,
             sections=(Section("happens", tuple(step.what_happens)), Section("anesthesia", (step.anesthesia,))),
             sources=tuple(step.sources),
+            from_clinic=from_clinic(step),
         )
         for step in steps
     ]

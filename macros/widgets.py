@@ -10,8 +10,10 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
+from .errors import Position, Problem
 from .formatting import count_words, format_date, format_fact, format_phase
-from .models import Page, SiteData
+from .models import REGION_PLACEHOLDERS, Page, SiteData
+from .provenance import needs_label
 from .render import PageContext, render_template
 from .text import TextRenderer
 from .timeline import phase_entries, step_entries
@@ -28,13 +30,24 @@ class Widgets:
         text.on_placeholder = self._cite_fact
 
     def start_page(self, src_path: str) -> None:
-        """Begin a new page: forget the sources cited on the last one."""
+        """Begin a new page: forget the sources cited and symptoms shown on the last one."""
         self.page = PageContext(src_path=src_path)
         self.text.page_key = src_path
+        record = self.page_record()
+        if record is not None and record.contexts:
+            self.page.serve(record.contexts)
 
     def _render(self, template: str, cited: Iterable[str] = (), **context: object) -> Markup:
         self.page.cite(cited)
-        return render_template(template, text=self.text, page=self.page, **context)
+        return render_template(template, text=self.text, page=self.page, from_clinic=self.from_clinic, **context)
+
+    def from_clinic(self, item: object) -> bool:
+        """Whether an item must say that it comes from a clinic that sells the treatment."""
+        return needs_label(item, self._sources)  # type: ignore[arg-type]
+
+    @property
+    def _sources(self) -> dict[str, object]:
+        return {source.id: source for source in self.data.all("sources")}
 
     # -- facts and citations ------------------------------------------------
 
@@ -49,7 +62,10 @@ class Widgets:
         return Markup.escape(format_fact(fact))
 
     def _cite_fact(self, fact_id: str) -> None:
-        """Record the sources of a fact or phase span that a text on this page shows."""
+        """Record the sources of a fact, phase span or region value that a text on this page shows."""
+        if fact_id in REGION_PLACEHOLDERS:
+            self.page.cite(self.data.region.sources)
+            return
         file = "phases" if self.data.has("phases", fact_id) else "facts"
         self.page.cite(self.data.get(file, fact_id).sources)
 
@@ -77,13 +93,14 @@ class Widgets:
         if not phases:
             raise ValueError(f'Timeline "{timeline_id}" has no phases in data/phases.yml.')
         sources = [*timeline.sources, *(s for phase in phases for s in phase.sources)]
+        self.page.serve([timeline.context])
         return self._render(
             "timeline.html",
             sources,
             timeline=timeline,
             timeline_id=timeline.id,
             intro=timeline.intro,
-            entries=phase_entries(phases, timeline.starts_at),
+            entries=phase_entries(phases, timeline.starts_at, self.from_clinic),
             level=level,
             kind="phases",
         )
@@ -97,7 +114,7 @@ class Widgets:
             timeline=None,
             timeline_id="session",
             intro=None,
-            entries=step_entries(steps),
+            entries=step_entries(steps, self.from_clinic),
             level=level,
             kind="steps",
         )
@@ -120,13 +137,14 @@ class Widgets:
         tasks = self.data.all("preparation")
         return self._render("preparation_table.html", [s for task in tasks for s in task.sources], tasks=tasks)
 
-    def symptom_table(self, topic: str, level: str = "expected") -> Markup:
-        """Symptoms of one topic and care level, with how long each usually lasts."""
-        symptoms = [s for s in self.data.where("symptoms", "topic", topic) if s.level == level]
+    def symptom_table(self, *contexts: str, level: str = "expected") -> Markup:
+        """Symptoms of the page's situations (or those named) at one care level, with how long each lasts."""
+        symptoms = [s for s in self._symptoms(contexts) if s.level == level]
         if not symptoms:
-            raise ValueError(f'No symptoms with topic "{topic}" and level "{level}" in data/symptoms.yml.')
+            raise ValueError(f'No symptoms of level "{level}" for the situations {self._context_ids(contexts)} in data/symptoms.yml.')
         lasts = {s.id: format_fact(self.data.get("facts", s.lasts)) for s in symptoms if s.lasts}
         lasting_sources = [src for s in symptoms if s.lasts for src in self.data.get("facts", s.lasts).sources]
+        self.page.shown_symptoms.update(s.id for s in symptoms)
         return self._render(
             "symptom_table.html",
             [*(src for s in symptoms for src in s.sources), *lasting_sources],
@@ -135,30 +153,59 @@ class Widgets:
             level=self.data.get("care_levels", level),
         )
 
+    def _context_ids(self, contexts: tuple[str, ...]) -> list[str]:
+        """The situations named, or else those the page serves; each must exist."""
+        chosen = list(contexts) or list(self.page.contexts)
+        if not chosen:
+            raise ValueError(
+                f"docs/{self.page.src_path} serves no situation: name one, such as warning_signs(\"hip-pain\"), "
+                "or add contexts to its record in data/pages.yml."
+            )
+        for context_id in chosen:
+            self.data.get("contexts", context_id)
+        return chosen
+
+    def _symptoms(self, contexts: tuple[str, ...]) -> list[object]:
+        """Symptoms that belong to any of the situations, in file order."""
+        chosen = set(self._context_ids(contexts))
+        return [s for s in self.data.all("symptoms") if chosen & set(s.contexts)]
+
+    def _context_tags(self, symptoms: list[object], contexts: tuple[str, ...]) -> dict[str, list[object]]:
+        """For symptoms that belong to only some of the situations shown: the ones they belong to."""
+        chosen = self._context_ids(contexts)
+        names = {context.id: context for context in self.data.all("contexts")}
+        tags = {}
+        for symptom in symptoms:
+            own = [c for c in chosen if c in symptom.contexts]  # type: ignore[attr-defined]
+            if len(own) < len(chosen):
+                tags[symptom.id] = [names[c] for c in own]  # type: ignore[attr-defined]
+        return tags
+
     # -- cards and lists ----------------------------------------------------
 
-    def care_levels(self, level: int = 2, topic: str | None = None) -> Markup:
-        """Every care level with its symptoms: the 'when to get help' sections."""
-        symptoms = self.data.all("symptoms") if topic is None else self.data.where("symptoms", "topic", topic)
-        groups = [
-            (care, [s for s in symptoms if s.level == care.id]) for care in self.data.all("care_levels")
-        ]
-        topics = {t.id: t for t in self.data.all("topics")}
+    def care_levels(self, *contexts: str, level: int = 3) -> Markup:
+        """Every care level with its symptoms, for the situations named: the 'when to get help' sections."""
+        chosen = self._context_ids(contexts)
+        symptoms = self._symptoms(contexts)
+        groups = [(care, [s for s in symptoms if s.level == care.id]) for care in self.data.all("care_levels")]
         lasts = {s.id: format_fact(self.data.get("facts", s.lasts)) for s in symptoms if s.lasts}
+        self.page.shown_symptoms.update(s.id for s in symptoms)
         return self._render(
             "care_levels.html",
             [src for s in symptoms for src in s.sources],
             groups=[(care, items) for care, items in groups if items],
-            topics=topics,
+            tags=self._context_tags(symptoms, contexts),
             lasts=lasts,
             level=level,
+            group_id="-".join(chosen),
         )
 
-    def warning_signs(self, topic: str) -> Markup:
-        """A short card: the signs on this topic that need a call or emergency help."""
-        symptoms = [s for s in self.data.where("symptoms", "topic", topic) if s.level != "expected"]
+    def warning_signs(self, *contexts: str) -> Markup:
+        """A short card: the signs that need help in the page's situations (or those named), most urgent first."""
+        symptoms = [s for s in self._symptoms(contexts) if s.level != "expected"]
         if not symptoms:
-            raise ValueError(f'No warning signs with topic "{topic}" in data/symptoms.yml.')
+            raise ValueError(f"No warning signs for the situations {self._context_ids(contexts)} in data/symptoms.yml.")
+        self.page.shown_symptoms.update(s.id for s in symptoms)
         return self._render(
             "warning_signs.html",
             [src for s in symptoms for src in s.sources],
@@ -167,6 +214,37 @@ class Widgets:
                 for care in self.data.all("care_levels")
                 if care.id != "expected"
             ],
+            tags=self._context_tags(symptoms, contexts),
+        )
+
+    def unshown_emergency_signs(self) -> Problem | None:
+        """A problem when the page serves a situation after a procedure but leaves out one of its emergency signs."""
+        record = self.page_record()
+        missing: list[str] = []
+        served = []
+        for context_id in self.page.contexts:
+            context = self.data.get("contexts", context_id)
+            if not context.after_procedure:
+                continue
+            served.append(context_id)
+            missing += [
+                s.id
+                for s in self.data.all("symptoms")
+                if context_id in s.contexts and s.level == "emergency" and s.id not in self.page.shown_symptoms and s.id not in missing
+            ]
+        if not missing:
+            return None
+        page_id = record.id if record is not None else "(no record)"
+        return Problem(
+            file="data/pages.yml",
+            position=Position(self.data.line("pages", page_id), 3),
+            field=f"{page_id} › contexts",
+            problem=(
+                f"docs/{self.page.src_path} is about the time after a procedure ({', '.join(served)}) "
+                f"but does not show these emergency signs: {', '.join(missing)}."
+            ),
+            expected="{{ warning_signs() }} on the page: it shows every warning sign of the situations the page serves",
+            found="a page without its emergency list",
         )
 
     def care_tips(self, topic: str, level: int = 3) -> Markup:
@@ -249,17 +327,26 @@ class Widgets:
         return render_template("search_words.html", words=words) if words else Markup("")
 
     def page_footer(self) -> Markup:
-        """Sources, review dates and the disclaimer, for the end of a medical page."""
+        """The sources the page cited; for a medical page also its review and the disclaimer;
+        on every page the note for readers outside the region."""
         record = self.page_record()
-        if record is None or not record.medical:
-            return Markup("")
-        assert record.review is not None
-        sources = [self.data.get("sources", source_id) for source_id in self.page.cited]
+        medical = record is not None and record.medical
         return render_template(
             "page_footer.html",
             text=self.text,
-            sources=sources,
-            review=record.review,
+            sources=[self.data.get("sources", source_id) for source_id in self.page.cited],
+            review=record.review if medical and record is not None else None,
+            clinicians=self.clinical_reviews(record) if medical and record is not None else [],
             format_date=format_date,
-            disclaimer=self.data.get("notices", "disclaimer"),
+            disclaimer=self.data.get("notices", "disclaimer") if medical else None,
+            region=self.data.region,
         )
+
+    def clinical_reviews(self, record: Page) -> list[object]:
+        """Clinicians who signed this page off on or after its last review: an older sign-off no longer counts."""
+        assert record.review is not None
+        return [
+            reviewer
+            for reviewer in self.data.all("reviewers")
+            if record.id in reviewer.pages and reviewer.signed >= record.review.last
+        ]

@@ -89,7 +89,7 @@ def test_markup_typed_into_data_shows_as_text(tmp_path: Path) -> None:
     faqs_file.write_text(yaml.safe_dump(faqs, sort_keys=False), encoding="utf-8")
     glossary_file = project / "data" / "glossary.yml"
     glossary = yaml.safe_load(glossary_file.read_text(encoding="utf-8"))
-    glossary[0]["meaning"] = f"A pain medicine {INJECTIONS['script']} called Tylenol."
+    glossary[0]["meaning"] = f"A pain medicine {INJECTIONS['script']} also called paracetamol."
     glossary_file.write_text(yaml.safe_dump(glossary, sort_keys=False), encoding="utf-8")
 
     result = build(project)

@@ -92,6 +92,8 @@ def test_the_guide_has_the_routine_jobs() -> None:
         "add-a-source",
         "add-a-glossary-term",
         "mark-a-page-reviewed",
+        "add-a-warning-sign",
+        "sign-off-by-a-clinician",
     }
     assert all(example.edits and example.expects for example in EXAMPLES)
 

@@ -61,8 +61,8 @@ def test_make_check_is_fast_and_speaks_like_the_build(tmp_path: Path) -> None:
 
 
 def _page(next_review: dt.date, medical: bool = True) -> Page:
-    review = Review(last=next_review - dt.timedelta(days=365), next=next_review, reviewer="Physical therapist")
-    return Page(id="p", path="p.md", medical=medical, review=review)
+    review = Review(last=next_review - dt.timedelta(days=365), next=next_review, editor="Editorial team")
+    return Page(id="p", path="p.md", medical=medical, contexts=[], review=review)
 
 
 def test_reviews_due_within_a_month_are_announced_and_past_ones_are_overdue() -> None:

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.formatting import count_words, format_fact, format_phase, placeholder_values
-from macros.models import PLACEHOLDER, SiteData, load_site_data
+from macros.models import PLACEHOLDER, REGION_PLACEHOLDERS, SiteData, load_site_data
 from macros.text import TextRenderer
 from macros.widgets import Widgets
 from support import ROOT
@@ -86,16 +86,17 @@ def test_widgets_record_the_sources_they_show(widgets: Widgets, data: SiteData) 
 
 
 def test_symptom_table_shows_how_long_each_symptom_lasts(widgets: Widgets, data: SiteData) -> None:
-    html = parse(widgets.symptom_table("recovery"))
+    html = parse(widgets.symptom_table())
     row = html.select_one('tr[data-symptom="tiredness"]')
     assert format_fact(data.get("facts", "tiredness-duration")) in row.get_text()
     assert all(tr["data-level"] == "expected" for tr in html.select("tbody tr"))
 
 
 def test_care_levels_come_most_urgent_first_with_icon_and_words(widgets: Widgets, data: SiteData) -> None:
-    html = parse(widgets.care_levels())
+    html = parse(widgets.care_levels("after-hip-injection", level=2))
     sections = html.select("section.hb-level")
-    assert [s["id"] for s in sections] == [f"level-{level.id}" for level in data.all("care_levels")]
+    levels = [level.id for level in data.all("care_levels") if level.id != "routine"]  # no routine sign after a hip injection
+    assert [s["id"] for s in sections] == [f"level-after-hip-injection-{level}" for level in levels]
     for section in sections:
         heading = section.select_one("h2")
         assert heading.select_one("svg[aria-hidden=true]") is not None
@@ -108,9 +109,11 @@ def test_session_table_totals_the_visit(widgets: Widgets, data: SiteData) -> Non
     assert format_fact(data.get("facts", "session-total")) in html.select_one("tfoot").get_text()
 
 
-def test_non_medical_pages_get_no_footer(widgets: Widgets) -> None:
+def test_non_medical_pages_get_only_the_note_for_readers_elsewhere(widgets: Widgets, data: SiteData) -> None:
     widgets.start_page("about/privacy.md")
-    assert str(widgets.page_footer()) == ""
+    footer = parse(widgets.page_footer())
+    assert footer.select_one("[data-region]") is not None
+    assert footer.select_one("[data-disclaimer]") is None and footer.select_one("[data-review]") is None
 
 
 def test_count_counts_the_items_of_a_file_or_topic(widgets: Widgets, data: SiteData) -> None:
@@ -124,8 +127,9 @@ def test_a_fact_shown_through_a_placeholder_cites_its_sources(widgets: Widgets, 
     number) still put their sources in the page's sources box."""
     shown = {fact_id for level in data.all("care_levels") for fact_id in PLACEHOLDER.findall(level.heading + level.action)}
     assert shown, "no care level shows a fact: nothing to test"
-    widgets.care_levels()
+    widgets.care_levels("after-hip-injection")
     footer = parse(widgets.page_footer())
     listed = {entry["data-source"] for entry in footer.select("[data-list=page-sources] li")}
     for fact_id in shown:
-        assert set(data.get("facts", fact_id).sources) <= listed, fact_id
+        item = data.region if fact_id in REGION_PLACEHOLDERS else data.get("facts", fact_id)
+        assert set(item.sources) <= listed, fact_id

@@ -149,6 +149,9 @@
     phases(timeline, start).forEach(function (phase) {
       var name = phase.item.querySelector(".hb-timeline__title").textContent.trim();
       var when = phase.item.querySelector(".hb-timeline__when").textContent.trim();
+      // A stage that comes only from a clinic says so in the calendar too, as on the page.
+      var label = phase.item.querySelector("[data-provenance]");
+      var source = label ? label.textContent.trim() + ". " : "";
       var next = new Date(phase.start.getFullYear(), phase.start.getMonth(), phase.start.getDate() + 1);
       lines.push(
         "BEGIN:VEVENT",
@@ -157,7 +160,7 @@
         "DTSTART;VALUE=DATE:" + compact(phase.start),
         "DTEND;VALUE=DATE:" + compact(next),
         "SUMMARY:" + icsText((phase.visit ? "" : "Start: ") + name),
-        "DESCRIPTION:" + icsText(title + ". " + when + ". " + window.location.href),
+        "DESCRIPTION:" + icsText(title + ". " + when + ". " + source + window.location.href),
         "TRANSP:TRANSPARENT",
         "END:VEVENT"
       );
