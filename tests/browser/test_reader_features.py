@@ -177,6 +177,7 @@ def test_without_javascript_there_is_no_date_field(browser, site: Path, site_url
 
 def test_the_calendar_file_holds_every_phase_on_its_date(reader, site: Path, site_url: str, data: SiteData) -> None:
     start = dt.date(2026, 12, 31)
+    labelled_events = 0
     for timeline, path in timeline_pages(site).items():
         tab = open_in(reader, path, site_url)
         set_date(tab, timeline, start.isoformat())
@@ -198,6 +199,12 @@ def test_the_calendar_file_holds_every_phase_on_its_date(reader, site: Path, sit
             assert event.decoded("DTEND") == after(start, phase.span_start) + dt.timedelta(days=1)
             assert phase.title in str(event["SUMMARY"])
             assert event.get("DTSTAMP") is not None
+            # A stage that rests only on a clinic says so in the calendar, as on the page.
+            labelled = tab.page.locator(f"#timeline-{timeline} [data-entry='{phase.id}'] [data-provenance]").count() > 0
+            description = str(event["DESCRIPTION"])
+            assert ("clinic that sells this treatment" in description) == labelled, phase.id
+            labelled_events += labelled
+    assert labelled_events, "no stage came only from a clinic: the label check compared nothing"
 
 
 def handout_pages() -> list[str]:
