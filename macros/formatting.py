@@ -16,14 +16,13 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {
     "year": ("year", "years"),
 }
 
-#: Letters of each unit in an ISO 8601 duration, and whether they follow the "T".
-ISO_LETTERS: dict[str, tuple[str, bool]] = {
-    "minute": ("M", True),
-    "hour": ("H", True),
-    "day": ("D", False),
-    "week": ("W", False),
-    "month": ("M", False),
-    "year": ("Y", False),
+#: Each unit in HTML's duration form ("2w", "3d", "90m"), and the smaller unit a fraction of
+#: it is written in. Months and years have no fixed length, so HTML has no duration for them.
+HTML_DURATION: dict[str, tuple[str, str | None, int]] = {
+    "minute": ("m", None, 1),
+    "hour": ("h", "minute", 60),
+    "day": ("d", "hour", 24),
+    "week": ("w", "day", 7),
 }
 
 SMALL_NUMBER_WORDS = (
@@ -84,10 +83,16 @@ def format_fact(fact: Fact) -> str:
     return fact.phone or ""
 
 
-def iso_duration(value: float, unit: str) -> str:
-    """An ISO 8601 duration: 30 minutes → 'PT30M', 2 weeks → 'P2W', 1.5 hours → 'PT1.5H'."""
-    letter, is_time = ISO_LETTERS[unit]
-    return f"P{'T' if is_time else ''}{number(value)}{letter}"
+def html_duration(value: float, unit: str) -> str | None:
+    """A duration for a `<time datetime>`: 2 weeks -> '2w', 1.5 hours -> '90m'; None for months and years."""
+    if unit not in HTML_DURATION:
+        return None
+    letter, smaller, per = HTML_DURATION[unit]
+    if float(value).is_integer():
+        return f"{int(value)}{letter}"
+    if smaller is None:
+        return None  # HTML has no fraction of a minute short of seconds; the site never needs one
+    return html_duration(value * per, smaller)
 
 
 def count_words(count: int) -> str:

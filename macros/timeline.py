@@ -6,16 +6,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .formatting import iso_duration, number, unit_word
+from .formatting import html_duration, number, unit_word
 from .models import Amount, Phase, SessionStep
 
 
 @dataclass(frozen=True)
 class TimePart:
-    """A piece of a time label; with `iso` set it is shown as a <time> element."""
+    """A piece of a time label; with `duration` set it is shown as a <time> element."""
 
     text: str
-    iso: str | None = None
+    duration: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,16 +48,16 @@ def _never(item: Any) -> bool:
 
 
 def amount_parts(amount: Amount) -> list[TimePart]:
-    """'2 weeks' or '6 to 8 weeks', each number a <time> with its ISO 8601 duration."""
+    """'2 weeks' or '6 to 8 weeks', each number a <time> with its duration (none for months)."""
     prefix = [TimePart("about ")] if amount.about else []
     if amount.max is None or amount.max == amount.min:
         text = f"{number(amount.min)} {unit_word(amount.unit, amount.min)}"
-        return [*prefix, TimePart(text, iso_duration(amount.min, amount.unit))]
+        return [*prefix, TimePart(text, html_duration(amount.min, amount.unit))]
     return [
         *prefix,
-        TimePart(number(amount.min), iso_duration(amount.min, amount.unit)),
+        TimePart(number(amount.min), html_duration(amount.min, amount.unit)),
         TimePart(" to "),
-        TimePart(f"{number(amount.max)} {unit_word(amount.unit, amount.max)}", iso_duration(amount.max, amount.unit)),
+        TimePart(f"{number(amount.max)} {unit_word(amount.unit, amount.max)}", html_duration(amount.max, amount.unit)),
     ]
 
 
@@ -69,7 +69,7 @@ def when_parts(start: Amount, end: Amount | None, starts_at: str, visit: bool) -
     """When a phase happens, counted from the timeline's start: 'First 3 days after treatment'."""
     tail = TimePart(f" {starts_at}")
     if end is None and start.min == 0:
-        return [TimePart("At the start", iso_duration(0, start.unit))]
+        return [TimePart("At the start", html_duration(0, start.unit))]
     if end is None:
         if visit:
             return [*amount_parts(start), tail]
@@ -78,11 +78,11 @@ def when_parts(start: Amount, end: Amount | None, starts_at: str, visit: bool) -
         if end.about:
             return [TimePart("Up to "), *amount_parts(end), tail]
         if _single(end) and end.min == 1:  # "First week", not "First 1 week"
-            return [TimePart("First "), TimePart(unit_word(end.unit, 1), iso_duration(1, end.unit)), tail]
+            return [TimePart("First "), TimePart(unit_word(end.unit, 1), html_duration(1, end.unit)), tail]
         return [TimePart("First "), *amount_parts(end), tail]
     if _single(start) and _single(end) and start.unit == end.unit and not (start.about or end.about):
         return [
-            TimePart(number(start.min), iso_duration(start.min, start.unit)),
+            TimePart(number(start.min), html_duration(start.min, start.unit)),
             TimePart(" to "),
             *amount_parts(end),
             tail,

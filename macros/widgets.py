@@ -309,8 +309,8 @@ class Widgets:
 
     def sources_list(self) -> Markup:
         """Every source the site uses, for the About page."""
-        sources = self.data.all("sources")
-        return self._render("sources_list.html", [s.id for s in sources], sources=sources)
+        # Not cited: the list is the page's content, and a sources box would repeat it.
+        return self._render("sources_list.html", sources=self.data.all("sources"))
 
     # -- page furniture -----------------------------------------------------
 
