@@ -16,6 +16,9 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {
     "year": ("year", "years"),
 }
 
+#: Units written as a symbol after the number: 85%, 100.4°F.
+SYMBOLS: dict[str, str] = {"percent": "%", "fahrenheit": "°F"}
+
 #: Each unit in HTML's duration form ("2w", "3d", "90m"), and the smaller unit a fraction of
 #: it is written in. Months and years have no fixed length, so HTML has no duration for them.
 HTML_DURATION: dict[str, tuple[str, str | None, int]] = {
@@ -42,10 +45,11 @@ def unit_word(unit: str, value: float) -> str:
 
 
 def format_amount(amount: Amount) -> str:
-    """An amount in plain words: '1 to 3 days', 'every 3 to 4 hours', '2 to 3 days a week'."""
-    if amount.unit == "percent":
-        low = f"{number(amount.min)}%"
-        text = low if amount.max is None or amount.max == amount.min else f"{number(amount.min)}% to {number(amount.max)}%"
+    """An amount in plain words: '1 to 3 days', 'every 3 to 4 hours', '2 to 3 days a week', '100.4°F'."""
+    if amount.unit in SYMBOLS:
+        symbol = SYMBOLS[amount.unit]
+        low = f"{number(amount.min)}{symbol}"
+        text = low if amount.max is None or amount.max == amount.min else f"{low} to {number(amount.max)}{symbol}"
     else:
         high = amount.high
         if amount.max is None or amount.max == amount.min:

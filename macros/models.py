@@ -131,7 +131,7 @@ SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of the sour
 
 TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
 
-Unit = Literal["minute", "hour", "day", "week", "month", "year", "percent"]
+Unit = Literal["minute", "hour", "day", "week", "month", "year", "percent", "fahrenheit"]
 TIME_UNITS: tuple[str, ...] = get_args(TimeUnit)
 
 #: Approximate length of each unit in days, used only to order and compare phases.
@@ -162,7 +162,7 @@ class Amount(Model):
 
     min: float = Field(ge=0, description="The smallest value (or the only value).")
     max: float | None = Field(default=None, ge=0, description="The largest value, for a range.")
-    unit: Unit = Field(description="minute, hour, day, week, month, year or percent.")
+    unit: Unit = Field(description="minute, hour, day, week, month, year, percent or fahrenheit (a temperature in °F).")
     per: TimeUnit | None = Field(default=None, description="For a rate: 2 to 3 days *per week*.")
     about: bool = Field(default=False, description="Show 'about' before the value.")
     at_least: bool = Field(default=False, description="Show 'at least' before the value.")
@@ -201,6 +201,8 @@ def _number(value: float) -> str:
 def _words(amount: Amount) -> str:
     """An amount in words for error messages, such as '6 to 8 weeks'."""
     value = _number(amount.min) if amount.max in (None, amount.min) else f"{_number(amount.min)} to {_number(amount.high)}"
+    if amount.unit == "fahrenheit":
+        return f"{value}°F"
     return f"{value} {amount.unit}{'' if amount.high == 1 or amount.unit == 'percent' else 's'}"
 
 
@@ -487,11 +489,24 @@ class Timeline(Model):
     id: Id
     title: Text = Field(description="The timeline's name.")
     starts_at: Text = Field(description="What the times count from, read after a time: 'after treatment'.")
-    date_key: Id = Field(description="Timelines with the same date_key share the reader's date, such as their treatment date.")
-    date_label: Text = Field(description="The label of the reader's date field, such as 'Your treatment date'.")
+    date_key: Id | None = Field(
+        default=None,
+        description="Timelines with the same date_key share the reader's date, such as their treatment date. "
+        "Leave out (with date_label) for a timeline readers should not take as their own plan, such as a clinic's claims.",
+    )
+    date_label: Text | None = Field(default=None, description="The label of the reader's date field, such as 'Your treatment date'.")
     context: Id = Field(description="The situation (data/contexts.yml) the timeline follows. A page with a timeline after a procedure must show that situation's emergency signs.")
     intro: MarkdownText | None = Field(default=None, description="A short note shown above the timeline.")
     sources: SourceIds
+
+    @model_validator(mode="after")
+    def _date_field_complete(self) -> Timeline:
+        if (self.date_key is None) != (self.date_label is None):
+            raise rule_error(
+                "A timeline with a date field needs both date_key and date_label.",
+                "both date_key and date_label, or neither (no date field)",
+            )
+        return self
 
 
 class Phase(Model):

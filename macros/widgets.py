@@ -13,10 +13,12 @@ from markupsafe import Markup
 from .errors import Position, Problem
 from .formatting import count_words, format_date, format_fact, format_phase
 from .models import REGION_PLACEHOLDERS, Page, SiteData
-from .provenance import needs_label
+from .provenance import clinic_only, needs_label
 from .render import PageContext, render_template
+from .safety import required_level
 from .text import TextRenderer
 from .timeline import phase_entries, step_entries
+from .vocabulary import level_rank
 
 
 class Widgets:
@@ -170,6 +172,21 @@ class Widgets:
         chosen = set(self._context_ids(contexts))
         return [s for s in self.data.all("symptoms") if chosen & set(s.contexts)]
 
+    def _escalations(self, symptoms: list[object]) -> dict[str, object]:
+        """For symptoms of everyday situations whose red flags are more urgent after a procedure:
+        the care level they have then. Readers who had an injection see it beside the sign."""
+        procedure = {context.id for context in self.data.all("contexts") if context.after_procedure}
+        levels = {care.id: care for care in self.data.all("care_levels")}
+        flags = {flag.id: flag for flag in self.data.all("red_flags")}
+        found: dict[str, object] = {}
+        for symptom in symptoms:
+            if set(symptom.contexts) & procedure:  # type: ignore[attr-defined]
+                continue
+            floor, _ = required_level(symptom, flags, after_procedure=True)
+            if level_rank(floor) > level_rank(symptom.level):  # type: ignore[attr-defined]
+                found[symptom.id] = levels[floor]  # type: ignore[attr-defined]
+        return found
+
     def _context_tags(self, symptoms: list[object], contexts: tuple[str, ...]) -> dict[str, list[object]]:
         """For symptoms that belong to only some of the situations shown: the ones they belong to."""
         chosen = self._context_ids(contexts)
@@ -195,6 +212,7 @@ class Widgets:
             [src for s in symptoms for src in s.sources],
             groups=[(care, items) for care, items in groups if items],
             tags=self._context_tags(symptoms, contexts),
+            escalations=self._escalations(symptoms),
             lasts=lasts,
             level=level,
             group_id="-".join(chosen),
@@ -215,6 +233,7 @@ class Widgets:
                 if care.id != "expected"
             ],
             tags=self._context_tags(symptoms, contexts),
+            escalations=self._escalations(symptoms),
         )
 
     def unshown_emergency_signs(self) -> Problem | None:
@@ -296,8 +315,9 @@ class Widgets:
 
     def conflicts(self) -> Markup:
         """Where the sources disagree, what each said, and what this site says."""
+        # A number that rests only on clinics is not this site's own answer: it shows no value.
         rows = [
-            (fact.about, fact.resolution, format_fact(fact))
+            (fact.about, fact.resolution, None if clinic_only(fact.sources, self._sources) else format_fact(fact))
             for fact in self.data.all("facts")
             if fact.resolution is not None
         ]

@@ -133,3 +133,27 @@ def test_brand_names_never_come_before_the_generic_name(site: Path, data: SiteDa
                     continue
                 generic = re.search(rf"\b(?:{'|'.join(re.escape(w) for w in (term.term, *term.matches))})\b", text, re.IGNORECASE)
                 assert generic is not None and generic.start() < found.start(), f"{brand} before {term.term} on {page_url(site, page)}"
+
+
+def test_an_everyday_sign_that_is_more_urgent_after_a_procedure_says_so_beside_it(site: Path, data: SiteData) -> None:
+    """Fever with back pain is same-day care, but an emergency after an injection: a reader who
+    had one must see that beside the sign, wherever it is shown."""
+    from macros.safety import required_level
+    from macros.vocabulary import level_rank
+
+    procedure = {context.id for context in data.all("contexts") if context.after_procedure}
+    flags = {flag.id: flag for flag in data.all("red_flags")}
+    stricter = {}
+    for symptom in data.all("symptoms"):
+        floor, _ = required_level(symptom, flags, after_procedure=True)
+        if not set(symptom.contexts) & procedure and level_rank(floor) > level_rank(symptom.level):
+            stricter[symptom.id] = floor
+    assert stricter, "no everyday sign is stricter after a procedure: the check compared nothing"
+    shown = 0
+    for page in html_pages(site):
+        for symptom_id, floor in stricter.items():
+            for element in main_content(soup(page)).select(f'[data-symptom="{symptom_id}"]'):
+                note = element.select_one("[data-escalation]")
+                assert note is not None and note["data-escalation"] == floor, f"{symptom_id} on {page_url(site, page)}"
+                shown += 1
+    assert shown >= len(stricter)

@@ -23,6 +23,7 @@ from macros.models import Amount
         ({"min": 1, "unit": "week", "at_least": True}, "at least 1 week"),
         ({"min": 6, "max": 8, "unit": "week", "about": True}, "about 6 to 8 weeks"),
         ({"min": 85, "unit": "percent"}, "85%"),
+        ({"min": 100.4, "unit": "fahrenheit"}, "100.4°F"),
     ],
 )
 def test_amounts_in_words(amount: dict, text: str) -> None:
