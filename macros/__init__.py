@@ -29,6 +29,7 @@ MACROS = (
     "cite",
     "notice",
     "timeline",
+    "timeline_summary",
     "session_timeline",
     "session_table",
     "preparation_table",
@@ -39,6 +40,7 @@ MACROS = (
     "faqs",
     "all_faqs",
     "glossary",
+    "stored_dates",
     "evidence",
     "claims",
     "conflicts",
@@ -101,8 +103,11 @@ def on_post_page_macros(env: Any) -> None:
     problem = _widgets.unshown_emergency_signs()
     if problem is not None:
         raise PluginError(DataError([problem]).report())
+    record = _widgets.page_record()
+    if record is not None and record.medical:
+        env.page.meta["printable"] = True  # the theme shows "Print this page" (overrides/main.html)
     # str() first: adding Markup to a str would escape the whole page.
-    env.markdown = after_title(env.markdown, str(_widgets.search_words()))
+    env.markdown = after_title(env.markdown, str(_widgets.search_words(env.page.meta.get("search_words") or ())))
     footer = _widgets.page_footer()
     if footer:
         env.markdown += "\n\n" + str(footer) + "\n"

@@ -513,7 +513,7 @@ class Phase(Model):
     """One phase of a timeline (data/phases.yml); phases are listed in order."""
 
     #: Fields that state something: checked for clinic claims (see provenance.py).
-    STATEMENTS: ClassVar[tuple[str, ...]] = ("summary", "goals", "do", "avoid", "milestones")
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("summary", "goals", "do", "avoid", "milestones", "key_points")
 
     id: Id
     timeline: Id = Field(description="The id of its timeline, from data/timelines.yml.")
@@ -527,6 +527,11 @@ class Phase(Model):
     do: list[Text] = Field(min_length=1, description="What to do: at least one entry.")
     avoid: list[Text] = Field(default_factory=list, description="What to avoid.")
     milestones: list[Text] = Field(default_factory=list, description="Signs of progress.")
+    key_points: list[Text] = Field(
+        default_factory=list,
+        max_length=2,
+        description="The one or two things that matter most in this phase, for the one-page summary. Leave out to use the first thing to do.",
+    )
     sources: SourceIds
 
     @field_validator("end")

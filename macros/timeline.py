@@ -41,6 +41,8 @@ class TimelineEntry:
     sources: tuple[str, ...]
     #: True when the entry must say it comes from a clinic that sells the treatment.
     from_clinic: bool = False
+    #: The one or two things that matter most (for the one-page summary).
+    key_points: tuple[str, ...] = ()
 
 
 def _never(item: Any) -> bool:
@@ -113,6 +115,7 @@ def phase_entries(phases: Sequence[Phase], starts_at: str, from_clinic: Callable
             ),
             sources=tuple(phase.sources),
             from_clinic=from_clinic(phase),
+            key_points=tuple(phase.key_points or phase.do[:1]),
         )
         for phase in phases
     ]

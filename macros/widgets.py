@@ -20,6 +20,9 @@ from .text import TextRenderer
 from .timeline import phase_entries, step_entries
 from .vocabulary import level_rank
 
+#: The prefix of the names under which recovery-dates.js keeps a reader's dates (its STORE).
+DATE_STORAGE_PREFIX = "hb-date:"
+
 
 class Widgets:
     """Render data as page parts; each call records the sources it shows."""
@@ -99,6 +102,7 @@ class Widgets:
         return self._render(
             "timeline.html",
             sources,
+            warning=self._warning_line(timeline.context),
             timeline=timeline,
             timeline_id=timeline.id,
             intro=timeline.intro,
@@ -106,6 +110,30 @@ class Widgets:
             level=level,
             kind="phases",
         )
+
+    def timeline_summary(self, timeline_id: str) -> Markup:
+        """A timeline on one sheet of paper: stages, when, the reader's dates, what matters most,
+        and a line for the clinic's phone number."""
+        timeline = self.data.get("timelines", timeline_id)
+        phases = self.data.where("phases", "timeline", timeline_id)
+        if not phases:
+            raise ValueError(f'Timeline "{timeline_id}" has no phases in data/phases.yml.')
+        entries = phase_entries(phases, timeline.starts_at, self.from_clinic)
+        self.page.serve([timeline.context])
+        return self._render(
+            "timeline_summary.html",
+            [*timeline.sources, *(s for phase in phases for s in phase.sources)],
+            timeline=timeline,
+            entries=entries,
+            all_from_clinic=all(entry.from_clinic for entry in entries),
+            sources=sorted({s for phase in phases for s in phase.sources}),
+        )
+
+    def _warning_line(self, context_id: str) -> str:
+        """One line for calendar files: the emergency signs of a situation, with the number to call."""
+        signs = [self.text.plain(s.name) for s in self._symptoms((context_id,)) if s.level == "emergency"]
+        number = self.data.region.emergency_number
+        return f"Warning signs: call {number} now for any of these: " + "; ".join(signs) + "." if signs else ""
 
     def session_timeline(self, level: int = 3) -> Markup:
         """The steps of a treatment session as a timeline."""
@@ -294,6 +322,14 @@ class Widgets:
             level=level,
         )
 
+    def stored_dates(self) -> Markup:
+        """The names under which the browser keeps a reader's dates, for the privacy page."""
+        timelines = [timeline for timeline in self.data.all("timelines") if timeline.date_key]
+        keys: dict[str, list[object]] = {}
+        for timeline in timelines:
+            keys.setdefault(f"{DATE_STORAGE_PREFIX}{timeline.date_key}", []).append(timeline)
+        return self._render("stored_dates.html", keys=keys)
+
     def glossary(self) -> Markup:
         """Every term in the glossary with its plain meaning."""
         terms = sorted(self.data.all("glossary"), key=lambda term: term.term.lower())
@@ -339,11 +375,13 @@ class Widgets:
         pages = self.data.where("pages", "path", self.page.src_path)
         return pages[0] if pages else None
 
-    def search_words(self) -> Markup:
-        """Everyday words for the terms this page explains, hidden but indexed by search."""
+    def search_words(self, page_words: Iterable[str] = ()) -> Markup:
+        """Everyday words for the terms this page explains, and the page's own (its front
+        matter's search_words): hidden, and indexed by search in a field of their own."""
         record = self.page_record()
         terms = self.data.where("glossary", "explained_on", record.id) if record is not None else ()
         words = [word for term in terms for word in (term.term, *term.search_words)]
+        words += [str(word) for word in page_words if str(word) not in words]
         return render_template("search_words.html", words=words) if words else Markup("")
 
     def page_footer(self) -> Markup:

@@ -51,17 +51,39 @@ def after(start: dt.date, amount: Amount, which: str = "min") -> dt.date:
 
 
 def expected_dates(data: SiteData, timeline: str, start: dt.date) -> list[list[str]]:
-    """The dates each phase should show: start and last day, or one date for a visit or open end."""
+    """The dates each stage should show. A visit shows its day. Any other stage runs until the
+    day before the next non-visit stage starts; the last one until its own end (or onward)."""
+    phases = [phase for phase in data.all("phases") if phase.timeline == timeline]
     rows = []
-    for phase in data.all("phases"):
-        if phase.timeline != timeline:
-            continue
+    for index, phase in enumerate(phases):
         first = after(start, phase.span_start)
-        if phase.visit or phase.end is None:
+        following = [other for other in phases[index + 1 :] if not other.visit]
+        if phase.visit:
             rows.append([first.isoformat()])
-        else:
+        elif following:
+            last = after(start, following[0].span_start) - dt.timedelta(days=1)
+            rows.append([first.isoformat()] + ([last.isoformat()] if last > first else []))
+        elif phase.end is not None:
             rows.append([first.isoformat(), (after(start, phase.end, "max") - dt.timedelta(days=1)).isoformat()])
+        else:
+            rows.append([first.isoformat()])
     return rows
+
+
+def expected_current(data: SiteData, timeline: str, start: dt.date, today: dt.date) -> str | None:
+    """The stage that is current on a day: a visit on its own day, else the latest non-visit
+    stage that has started (the last one runs on), else the latest visit that is past."""
+    phases = [phase for phase in data.all("phases") if phase.timeline == timeline]
+    if today < start:
+        return None
+    for phase in phases:
+        if phase.visit and after(start, phase.span_start) == today:
+            return phase.id
+    started = [phase for phase in phases if not phase.visit and after(start, phase.span_start) <= today]
+    if started:
+        return started[-1].id
+    past = [phase for phase in phases if after(start, phase.span_start) <= today]
+    return past[-1].id if past else None
 
 
 @pytest.fixture
@@ -107,6 +129,72 @@ def test_every_timeline_shows_the_readers_dates_by_calendar_months(reader, site:
         assert tab.offsite == []
 
 
+#: Sets the timeline's date to N days ago for N = 0 ... days, and records the current stage each time.
+WALK_THE_DAYS = """([id, days]) => {
+  const input = document.querySelector(`#hb-date-${id}`);
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  const found = [];
+  for (let n = 0; n <= days; n++) {
+    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - n);
+    input.value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    input.dispatchEvent(new Event("change"));
+    const current = [...document.querySelectorAll(`#timeline-${id} li[aria-current=step]`)];
+    found.push(current.map((li) => li.dataset.entry));
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_exactly_one_stage_is_current_on_every_day(width: int, reader, site: Path, site_url: str, data: SiteData) -> None:
+    """Stage boundaries are defined once: from day zero to well past the end, every day has
+    one current stage, the one the data says (a visit owns its day; ranges never overlap)."""
+    today = dt.date.today()
+    for timeline, path in timeline_pages(site).items():
+        phases = [phase for phase in data.all("phases") if phase.timeline == timeline]
+        span = max((after(today, phase.end or phase.span_start, "max") - today).days for phase in phases) + 60
+        tab = open_in(reader, path, site_url)
+        tab.page.set_viewport_size({"width": width, "height": 844})
+        found = tab.page.evaluate(WALK_THE_DAYS, [timeline, span])
+        for days_ago, current in enumerate(found):
+            start = today - dt.timedelta(days=days_ago)
+            assert current == [expected_current(data, timeline, start, today)], f"{timeline}, day {days_ago}: {current}"
+
+
+def test_a_year_typed_with_fewer_than_four_digits_is_refused(reader, site: Path, site_url: str) -> None:
+    tab = open_in(reader, timeline_pages(site)["hip-recovery"], site_url)
+    set_date(tab, "hip-recovery", "0026-03-01")
+    assert shown_dates(tab, "hip-recovery")[0] == [], "no dates in the year 1926 or 26"
+    assert "year" in tab.page.locator("#timeline-hip-recovery [role=status]").inner_text()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_top_of_the_timeline_says_where_the_reader_is(width: int, reader, site: Path, site_url: str, data: SiteData) -> None:
+    timeline = "hip-recovery"
+    phases = [phase for phase in data.all("phases") if phase.timeline == timeline]
+    today = dt.date.today()
+    start = today - dt.timedelta(days=10)
+    current = expected_current(data, timeline, start, today)
+    number = [phase.id for phase in phases].index(current) + 1
+    upcoming = next(phase for phase in phases if after(start, phase.span_start) > today)
+    tab = open_in(reader, timeline_pages(site)[timeline], site_url)
+    tab.page.set_viewport_size({"width": width, "height": 844})
+    summary = tab.page.locator(f"#timeline-{timeline} [data-hb-today]")
+    assert not summary.is_visible(), "nothing to say before a date is entered"
+    set_date(tab, timeline, start.isoformat())
+    text = summary.inner_text()
+    assert "day 10" in text and f"Stage {number} of {len(phases)}" in text and upcoming.title in text, text
+    link = summary.locator("a")
+    assert link.get_attribute("href") == f"#{timeline}-{current}"
+    past = tab.page.locator(f"#timeline-{timeline} li.hb-timeline__item--past")
+    assert past.count() == number - 1 and "Finished" in past.first.inner_text()
+    status = tab.page.locator(f"#timeline-{timeline} [role=status]")
+    assert f"stage {number} of {len(phases)}" in status.inner_text(), "announced once, when the date is entered"
+    tab.page.reload()
+    assert summary.is_visible() and status.inner_text() == "", "a page load shows the summary without announcing it"
+
+
 def test_the_current_phase_is_marked_in_words(reader, site: Path, site_url: str, data: SiteData) -> None:
     timeline = "hip-recovery"
     phases = [phase for phase in data.all("phases") if phase.timeline == timeline and phase.end is not None]
@@ -148,6 +236,20 @@ def test_the_date_is_kept_across_pages_and_instant_navigation_then_forgotten(rea
     assert all(dates == [] for dates in shown_dates(tab, timeline))
     assert tab.page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('hb-date:'))") == []
     assert tab.offsite == []
+
+
+def test_the_privacy_page_names_every_place_a_date_is_kept(reader, site: Path, site_url: str, data: SiteData) -> None:
+    """Enter a date on every timeline; every name it is stored under is on the privacy page."""
+    privacy = " ".join(soup(site / "about" / "privacy" / "index.html").get_text(" ").split())
+    tab = None
+    for timeline, path in timeline_pages(site).items():
+        tab = open_in(reader, path, site_url)
+        set_date(tab, timeline, "2026-12-01")
+    assert tab is not None
+    stored = tab.page.evaluate("() => Object.keys(localStorage).filter((key) => key.startsWith('hb-date:'))")
+    assert len(stored) == len({t.date_key for t in data.all("timelines") if t.date_key}), stored
+    assert all(key in privacy for key in stored), (stored, privacy)
+    assert "Forget my date" in privacy and "colours" in privacy, "the theme's own colour setting is named too"
 
 
 def test_dates_follow_the_readers_locale(browser, site: Path, site_url: str) -> None:
@@ -203,10 +305,49 @@ def test_the_calendar_file_holds_every_phase_on_its_date(reader, site: Path, sit
             assert event.get("DTSTAMP") is not None
             # A stage that rests only on a clinic says so in the calendar, as on the page.
             labelled = tab.page.locator(f"#timeline-{timeline} [data-entry='{phase.id}'] [data-provenance]").count() > 0
-            description = str(event["DESCRIPTION"])
+            description = " ".join(str(event["DESCRIPTION"]).split())
             assert ("clinic that sells this treatment" in description) == labelled, phase.id
             labelled_events += labelled
+            # The page's caveat, what matters most, the warning signs and the page stay with the dates.
+            intro = data.get("timelines", timeline).intro
+            assert intro is None or " ".join(intro.split()) in description, phase.id
+            points = phase.key_points or phase.do[:1]
+            assert all(" ".join(plain(data, point).split()) in description for point in points), phase.id
+            assert f"call {data.region.emergency_number} now" in description and path in description, phase.id
+            alarms = event.walk("VALARM")
+            if phase.visit:
+                assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == -dt.timedelta(days=1), "a reminder the day before"
+            else:
+                assert alarms == []
     assert labelled_events, "no stage came only from a clinic: the label check compared nothing"
+
+
+def plain(data: SiteData, text: str) -> str:
+    """Data text with its {placeholders} filled, as the page shows it."""
+    from macros.formatting import placeholder_values
+    from macros.models import PLACEHOLDER
+
+    values = placeholder_values(data)
+    return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
+
+
+def test_the_calendar_leaves_out_stages_that_are_over_unless_asked(reader, site: Path, site_url: str, data: SiteData) -> None:
+    timeline = "hip-recovery"
+    today = dt.date.today()
+    start = today - dt.timedelta(days=30)
+    phases = [phase for phase in data.all("phases") if phase.timeline == timeline]
+    rows = expected_dates(data, timeline, start)
+    still_ahead = [phase.id for phase, row in zip(phases, rows, strict=True) if dt.date.fromisoformat(row[-1]) >= today]
+    tab = open_in(reader, timeline_pages(site)[timeline], site_url)
+    set_date(tab, timeline, start.isoformat())
+    for whole_plan, expected in ((False, still_ahead), (True, [phase.id for phase in phases])):
+        box = tab.page.locator(f"#timeline-{timeline} [data-hb-whole-plan]")
+        box.set_checked(whole_plan)
+        with tab.page.expect_download() as download:
+            tab.page.locator(f"#timeline-{timeline} [data-hb-calendar]").click()
+        events = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+        assert [str(event["UID"]).split("-" + start.strftime("%Y%m%d"))[0].removeprefix(timeline + "-") for event in events] == expected
+    assert len(still_ahead) < len(phases), "some stages were over: the check compared something"
 
 
 def handout_pages() -> list[str]:
@@ -228,6 +369,17 @@ def test_the_pages_readers_want_on_paper_are_handouts() -> None:
     assert {"stem-cell-therapy/preparing/", "when-to-get-help/", "stem-cell-therapy/hip-recovery-timeline/"} <= set(HANDOUTS)
 
 
+def test_every_medical_page_has_one_print_button(reader, site: Path, site_url: str, data: SiteData) -> None:
+    """A reader may take any medical page to an appointment: each has its print button, once."""
+    for page in data.all("pages"):
+        tab = open_in(reader, doc_url(page.path), site_url)
+        buttons = tab.page.locator("[data-hb-print]")
+        if page.medical:
+            assert buttons.count() == 1 and buttons.is_visible(), page.path
+            assert tab.page.locator("article .md-button:has-text('Print')").count() == 1, f"one print button on {page.path}"
+        tab.page.close()
+
+
 @pytest.mark.parametrize("path", HANDOUTS)
 def test_handouts_print_cleanly_on_a4_and_letter(path: str, reader, site: Path, site_url: str) -> None:
     tab = open_in(reader, path, site_url)
@@ -245,6 +397,44 @@ def test_handouts_print_cleanly_on_a4_and_letter(path: str, reader, site: Path, 
             assert needed in text, f"{path} on {paper} lacks {needed!r}"
         for chrome in ("Print this page", "Add to my calendar", "Skip to content", "Back to top"):
             assert chrome not in text, f"{path} on {paper} prints {chrome!r}"
+
+
+def summary_pages(site: Path) -> dict[str, str]:
+    """Each timeline's one-page summary: the URL of the page that holds it."""
+    found = {}
+    for page in site.rglob("index.html"):
+        for element in soup(page).select(".hb-summary[data-summary]"):
+            relative = page.parent.relative_to(site).as_posix()
+            found[element["data-summary"]] = relative + "/"
+    return found
+
+
+def test_every_timeline_has_a_one_page_summary(site: Path, data: SiteData) -> None:
+    assert set(summary_pages(site)) == {timeline.id for timeline in data.all("timelines")}
+
+
+@pytest.mark.parametrize("with_date", [False, True], ids=["blank", "with-date"])
+def test_each_summary_fits_one_sheet_of_a4_and_of_letter(with_date: bool, reader, site: Path, site_url: str, data: SiteData) -> None:
+    """Stages, the reader's dates (or lines to write them), what matters most, the warning
+    signs with the emergency number and a line for the clinic's phone number: one sheet."""
+    start = dt.date(2026, 11, 30)
+    for timeline_id, path in summary_pages(site).items():
+        timeline = data.get("timelines", timeline_id)
+        tab = open_in(reader, path, site_url)
+        if with_date and timeline.date_key:
+            tab.page.evaluate(f"() => localStorage.setItem('hb-date:{timeline.date_key}', '{start.isoformat()}')")
+            tab.page.reload()
+            rows = tab.page.eval_on_selector_all(
+                f"#summary-{timeline_id} tbody tr", "rows => rows.map(r => [...r.querySelectorAll('time')].map(t => t.dateTime))"
+            )
+            assert rows == expected_dates(data, timeline_id, start), timeline_id
+        phases = [phase for phase in data.all("phases") if phase.timeline == timeline_id]
+        for paper in ("A4", "Letter"):
+            pdf = PdfReader(io.BytesIO(tab.page.pdf(format=paper)))
+            text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+            assert len(pdf.pages) == 1, f"{path} on {paper}: {len(pdf.pages)} sheets"
+            assert "clinic's phone number" in text and f"call {data.region.emergency_number}" in text.lower(), path
+            assert all(phase.title in text for phase in phases), f"{path} on {paper} leaves out a stage"
 
 
 def test_to_dos_get_boxes_to_tick_on_paper(reader, site_url: str) -> None:
