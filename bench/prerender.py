@@ -4,7 +4,8 @@
 after the macros plugin and saves the Markdown each page became (front matter kept). It
 then makes a second copy whose docs/ are those saved pages and whose mkdocs.yml has no
 macros plugin. The glossary tooltips, which the macros module adds to the `abbr`
-extension at start-up, are written into that mkdocs.yml, so both copies give the same HTML.
+extension at start-up, are written into that mkdocs.yml, and the page settings the macros
+set (the print button) into each page's front matter, so both copies give the same HTML.
 """
 
 from __future__ import annotations
@@ -39,7 +40,11 @@ def on_page_markdown(markdown, page, config, files):
     match = FRONT_MATTER.match(source)
     target = OUT / "docs" / page.file.src_path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text((match.group(1) if match else "") + markdown, encoding="utf-8")
+    front = match.group(1) if match else ""
+    # Page settings the macros add while rendering (the print button) go into the front matter.
+    if page.meta.get("printable") and "printable:" not in front:
+        front = (front[: front.rindex("---")] + "printable: true\\n---\\n") if front else "---\\nprintable: true\\n---\\n"
+    target.write_text(front + markdown, encoding="utf-8")
     return markdown
 '''
 
