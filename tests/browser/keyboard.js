@@ -98,8 +98,16 @@ window.__keyboard = (() => {
       const inWindow = box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight;
       const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
       const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
-      const hit = document.elementFromPoint(x, y);
-      const onTop = !!hit && (target.contains(hit) || hit.contains(target) || element.contains(hit));
+      // A link that wraps onto two lines is two boxes, and the middle of the whole may fall
+      // on the text after it: the link is in view if the middle of any of its boxes is it.
+      const mine = (found) => !!found && (target.contains(found) || found.contains(target) || element.contains(found));
+      const parts = [...target.getClientRects()].filter((part) => part.width >= 1 && part.height >= 1);
+      const hits = [[x, y], ...parts.map((part) => [
+        Math.min(Math.max(part.left + part.width / 2, 0), innerWidth - 1),
+        Math.min(Math.max(part.top + part.height / 2, 0), innerHeight - 1),
+      ])].map(([px, py]) => document.elementFromPoint(px, py));
+      const hit = hits.find(mine) || hits[0];
+      const onTop = mine(hit);
       const style = ring(target);
       const width = parseFloat(style.outlineWidth) || 0;
       const offset = parseFloat(style.outlineOffset) || 0;
