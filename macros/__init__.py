@@ -45,6 +45,16 @@ MACROS = (
     "claims",
     "conflicts",
     "sources_list",
+    "decision_intro",
+    "option_grid",
+    "values_checklist",
+    "decision_costs",
+    "decision_about",
+    "worksheet",
+    "clinic_questions",
+    "first_days",
+    "injection_risks",
+    "exercises",
 )
 
 _widgets: Widgets | None = None

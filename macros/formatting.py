@@ -8,6 +8,7 @@ from .models import Amount, Fact, Phase, SiteData
 
 #: Singular and plural words for each unit (English; a translation adds its own table).
 UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "second": ("second", "seconds"),
     "minute": ("minute", "minutes"),
     "hour": ("hour", "hours"),
     "day": ("day", "days"),
@@ -22,7 +23,8 @@ SYMBOLS: dict[str, str] = {"percent": "%", "fahrenheit": "°F"}
 #: Each unit in HTML's duration form ("2w", "3d", "90m"), and the smaller unit a fraction of
 #: it is written in. Months and years have no fixed length, so HTML has no duration for them.
 HTML_DURATION: dict[str, tuple[str, str | None, int]] = {
-    "minute": ("m", None, 1),
+    "second": ("s", None, 1),
+    "minute": ("m", "second", 60),
     "hour": ("h", "minute", 60),
     "day": ("d", "hour", 24),
     "week": ("w", "day", 7),
@@ -44,9 +46,24 @@ def unit_word(unit: str, value: float) -> str:
     return singular if value == 1 else plural
 
 
+def dollars(value: float) -> str:
+    """A price: 5156 → '$5,156', 897.5 → '$897.50'."""
+    return f"${value:,.0f}" if float(value).is_integer() else f"${value:,.2f}"
+
+
 def format_amount(amount: Amount) -> str:
-    """An amount in plain words: '1 to 3 days', 'every 3 to 4 hours', '2 to 3 days a week', '100.4°F'."""
-    if amount.unit in SYMBOLS:
+    """An amount in plain words: '1 to 3 days', 'every 3 to 4 hours', '100.4°F', '$350 to $1,700', '1 in 100'."""
+    if amount.unit == "dollar":
+        text = dollars(amount.min) if _single(amount) else f"{dollars(amount.min)} to {dollars(amount.high)}"
+    elif amount.unit in ("in-100", "in-1000"):
+        base = "100" if amount.unit == "in-100" else "1,000"
+        value = number(amount.min) if _single(amount) else f"{number(amount.min)} to {number(amount.high)}"
+        text = f"{value} in {base}"
+    elif amount.unit in ("points-of-10", "points-of-100"):
+        scale = amount.unit.removeprefix("points-of-")
+        value = number(amount.min) if _single(amount) else f"{number(amount.min)} to {number(amount.high)}"
+        text = f"{value} {'point' if _single(amount) and amount.min == 1 else 'points'} out of {scale}"
+    elif amount.unit in SYMBOLS:
         symbol = SYMBOLS[amount.unit]
         low = f"{number(amount.min)}{symbol}"
         text = low if amount.max is None or amount.max == amount.min else f"{low} to {number(amount.max)}{symbol}"

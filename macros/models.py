@@ -31,10 +31,22 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .decision_rules import check_decisions
 from .errors import DataError, PathKey, Position, Problem, display_path
 from .loader import LoadedFile, load_file
 from .safety import check_safety
-from .vocabulary import NOT_INDEPENDENT, Level, SourceKind, WarningLevel, level_rank
+from .vocabulary import (
+    NOT_INDEPENDENT,
+    Certainty,
+    Coverage,
+    Level,
+    OptionKind,
+    QuestionGroup,
+    SourceKind,
+    Strength,
+    WarningLevel,
+    level_rank,
+)
 
 # ---------------------------------------------------------------------------
 # Field types shared by the models
@@ -129,14 +141,15 @@ HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s/]+\.[^\s]+$", descriptio
 IconName = Annotated[str, Field(pattern=r"^(material|fontawesome/[a-z]+|octicons)/[a-z0-9-]+$", description="A Material for MkDocs icon, like material/snowflake")]
 SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of the sources in data/sources.yml that back this item.")]
 
-TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
+TimeUnit = Literal["second", "minute", "hour", "day", "week", "month", "year"]
 
-Unit = Literal["minute", "hour", "day", "week", "month", "year", "percent", "fahrenheit"]
+Unit = Literal["second", "minute", "hour", "day", "week", "month", "year", "percent", "fahrenheit", "dollar", "in-100", "in-1000", "points-of-10", "points-of-100"]
 TIME_UNITS: tuple[str, ...] = get_args(TimeUnit)
 
 #: Approximate length of each unit in days, used only to order and compare phases.
 #: Calendar dates shown to readers count months as calendar months instead.
 DAYS_PER_UNIT: dict[str, float] = {
+    "second": 1 / 86400,
     "minute": 1 / 1440,
     "hour": 1 / 24,
     "day": 1,
@@ -162,7 +175,11 @@ class Amount(Model):
 
     min: float = Field(ge=0, description="The smallest value (or the only value).")
     max: float | None = Field(default=None, ge=0, description="The largest value, for a range.")
-    unit: Unit = Field(description="minute, hour, day, week, month, year, percent or fahrenheit (a temperature in °F).")
+    unit: Unit = Field(
+        description="second, minute, hour, day, week, month, year, percent, fahrenheit (a temperature in °F), "
+        "dollar (a price in US dollars), in-100 or in-1000 (how many people in 100 or in 1,000), "
+        "points-of-10 or points-of-100 (a score on a scale, such as a pain score: 15 points out of 100)."
+    )
     per: TimeUnit | None = Field(default=None, description="For a rate: 2 to 3 days *per week*.")
     about: bool = Field(default=False, description="Show 'about' before the value.")
     at_least: bool = Field(default=False, description="Show 'at least' before the value.")
@@ -203,6 +220,12 @@ def _words(amount: Amount) -> str:
     value = _number(amount.min) if amount.max in (None, amount.min) else f"{_number(amount.min)} to {_number(amount.high)}"
     if amount.unit == "fahrenheit":
         return f"{value}°F"
+    if amount.unit == "dollar":
+        return f"${value}"
+    if amount.unit in ("in-100", "in-1000"):
+        return f"{value} {amount.unit.replace('-', ' ')}"
+    if amount.unit.startswith("points-of-"):
+        return f"{value} points out of {amount.unit.removeprefix('points-of-')}"
     return f"{value} {amount.unit}{'' if amount.high == 1 or amount.unit == 'percent' else 's'}"
 
 
@@ -599,8 +622,9 @@ class Evidence(Model):
 
     id: Id
     topic: Id = Field(description="The id of its topic, from data/topics.yml.")
-    strength: Literal["approved", "recommended", "mixed", "investigational", "advised-against", "not-approved"] = Field(
-        description="What the evidence and guidelines say, as readers see it: approved, recommended, mixed, investigational, advised-against or not-approved."
+    strength: Strength = Field(
+        description="What the evidence and guidelines say, as readers see it: approved, recommended, mixed, "
+        "investigational, not-shown-to-help (no better than a fake treatment in fair tests), advised-against or not-approved."
     )
     heading: Text = Field(description="The summary's heading.")
     summary: MarkdownText = Field(description="What the evidence shows, in plain words.")
@@ -617,10 +641,186 @@ class Claim(Model):
     sources: SourceIds = Field(description="Ids of the independent sources.")
 
 
+#: What how_likely says when something may happen but no source gives a number.
+UNKNOWN_LIKELIHOOD = "unknown"
+
+
+class Outcome(Model):
+    """One possible benefit or harm of a treatment option, and how likely it is."""
+
+    what: Text = Field(description="The benefit or harm, in plain words.")
+    how_likely: Text | None = Field(
+        default=None,
+        description="How likely it is, with the number as a {fact-id} placeholder, such as 'About {hip-infection-rate} people'; "
+        "or unknown, when it is a chance but no source gives a number (readers then see that no reliable number is known). "
+        "Leave out only for something certain, such as a cost.",
+    )
+    sources: SourceIds
+
+    @field_validator("how_likely")
+    @classmethod
+    def _likelihood_is_a_number(cls, value: str | None) -> str | None:
+        if value is not None and value != UNKNOWN_LIKELIHOOD and not PLACEHOLDER.search(value):
+            raise rule_error(
+                "How likely something is must be a number from a source, given as a fact.",
+                "text with a {fact-id} placeholder for the number, or unknown when no source gives one",
+            )
+        return value
+
+
+class TreatmentOption(Model):
+    """One treatment a person could choose, described by the same questions as every other (data/options.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("involves", "time_to_work", "recovery", "cost")
+
+    id: Id
+    name: Text = Field(description="The option's short name, such as Exercise and physical therapy.")
+    kind: OptionKind = Field(
+        description="self-care, medicine, injection, surgery or wait (waiting and changing nothing new). Every decision includes a wait option."
+    )
+    involves: MarkdownText = Field(description="What the option involves, in two or three sentences.")
+    time_to_work: Text = Field(description="How soon people may notice a difference, if they do.")
+    recovery: Text = Field(description="What it is like to go through: time off, recovery, visits, effort.")
+    benefits: list[Outcome] = Field(min_length=1, description="The possible benefits, each with how likely it is where a source says.")
+    harms: list[Outcome] = Field(min_length=1, description="The possible harms and downsides, each with how likely it is where a source says.")
+    evidence: Id | None = Field(
+        default=None,
+        description="The id of the evidence summary (data/evidence.yml) whose label this option shows. Needed for every option but wait.",
+    )
+    certainty: Certainty = Field(description="How sure the research is: high, moderate, low, very-low, or unknown where no good studies exist.")
+    certainty_note: Text = Field(description="Why the research is that sure, in a sentence.")
+    coverage: Coverage = Field(
+        description="Whether insurance usually pays: usually-covered, sometimes-covered, rarely-covered (you usually pay it all) or no-cost."
+    )
+    cost: Text = Field(description="What it costs, with prices as {fact-id} placeholders only where a source gives them.")
+    cost_sources: list[Id] = Field(
+        default_factory=list,
+        validate_default=True,
+        description="Ids of the sources (data/sources.yml) for what it costs and whether insurance pays. Needed unless coverage is no-cost.",
+    )
+    risks: list[Id] = Field(default_factory=list, description="Ids of the risks of the procedure (data/risks.yml), for options that are a procedure.")
+    more: DocPath | None = Field(default=None, description="A page of this site with more about the option, like hip-pain/physical-therapy.md.")
+    sources: SourceIds
+
+    @field_validator("cost_sources")
+    @classmethod
+    def _cost_is_sourced(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if info.data.get("coverage", "no-cost") != "no-cost" and not value:
+            raise rule_error(
+                "What an option costs, and whether insurance pays, must name its sources.",
+                "cost_sources: with ids from data/sources.yml, such as [medicare-pt]",
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _evidence_unless_waiting(self) -> TreatmentOption:
+        if self.kind != "wait" and self.evidence is None:
+            raise rule_error(
+                "A treatment option must show what the evidence says about it.",
+                "evidence: with the id of a summary in data/evidence.yml",
+            )
+        if self.kind == "injection" and not self.risks:
+            raise rule_error(
+                "An injection must list its risks.",
+                "risks: with ids from data/risks.yml, such as [infection, bleeding]",
+            )
+        return self
+
+
+class Decision(Model):
+    """A choice between treatments for one condition: a decision aid (data/decisions.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("condition", "question", "who_for", "not_for")
+
+    id: Id
+    page: Id = Field(description="The id of the page (data/pages.yml) that shows this decision aid.")
+    worksheet: Id = Field(description="The id of the page (data/pages.yml) with the printable worksheet.")
+    title: Text = Field(description="The decision's name, such as Hip arthritis: choosing a treatment.")
+    condition: MarkdownText = Field(description="The health problem, in plain words: what it is and how it usually goes.")
+    question: Text = Field(description="The decision itself, as a question the reader faces.")
+    who_for: Text = Field(description="Who the decision aid is for.")
+    not_for: Text = Field(description="Who should get help first instead, such as people with warning signs.")
+    options: list[Id] = Field(min_length=3, description="Ids of the options (data/options.yml), in the order shown. One must be a wait option.")
+    sources: SourceIds
+
+
+class Value(Model):
+    """Something that may matter to a person choosing a treatment (data/values.yml)."""
+
+    id: Id
+    statement: Text = Field(description="What matters, in the reader's own voice, such as I want to avoid surgery if I can.")
+    decisions: list[Id] = Field(min_length=1, description="Ids of the decisions (data/decisions.yml) where the statement is offered.")
+
+
+class ClinicQuestion(Model):
+    """A question to ask a clinic before paying for treatment (data/clinic_questions.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("question", "why", "listen_for")
+
+    id: Id
+    group: QuestionGroup = Field(description="Where the question goes: product, proof, people, price, safety or choices.")
+    question: Text = Field(description="The question, as the reader would ask it.")
+    why: Text = Field(description="Why it matters.")
+    listen_for: Text | None = Field(default=None, description="What a good answer, or a warning sign in the answer, sounds like.")
+    sources: SourceIds
+
+
+class AftercareTask(Model):
+    """One thing to do in the first two days after treatment (data/first_days.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("task", "why", "only_if")
+
+    id: Id
+    task: Text = Field(description="What to do, as an instruction.")
+    why: Text = Field(description="Why it matters.")
+    only_if: Text | None = Field(default=None, description="When the task applies only to some people.")
+    write_in: list[Text] = Field(default_factory=list, description="Labels of blanks to fill in on the printout, such as My clinic's phone number.")
+    sources: SourceIds
+
+
+class Risk(Model):
+    """A risk of the injection itself, and the symptoms that show it (data/risks.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("what_happens", "how_likely")
+
+    id: Id
+    name: Text = Field(description="The risk's name, such as Infection.")
+    what_happens: Text = Field(description="What it is, in a sentence or two.")
+    how_likely: Text | None = Field(default=None, description="How likely it is, with any number as a {fact-id} placeholder. Leave out if no source says.")
+    contexts: list[Id] = Field(min_length=1, description="Ids of the situations (data/contexts.yml) where the risk applies.")
+    symptoms: list[Id] = Field(
+        min_length=1,
+        description="Ids of the symptoms (data/symptoms.yml) that show it, each shown with its own level of care. At least one must need help (not expected).",
+    )
+    sources: SourceIds
+
+
+class Exercise(Model):
+    """A home exercise or stretch (data/exercises.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("purpose", "not_for", "steps", "dose", "stop_if")
+
+    id: Id
+    name: Name = Field(description="The exercise's name, as therapists call it (it may hold digits, as in the 90/90 stretch).")
+    purpose: Text = Field(description="What it is for.")
+    not_for: Text = Field(description="Who must not do it, or must ask first: shown as a warning before the steps.")
+    steps: list[Text] = Field(min_length=2, description="How to do it, one step per entry, in order.")
+    dose: Text = Field(description="How many and how often, with numbers as {fact-id} placeholders.")
+    stop_if: Text = Field(description="When to stop and get advice.")
+    topics: list[Id] = Field(min_length=1, description="Ids of the topics whose pages show it.")
+    sources: SourceIds
+
+
 class Notice(Model):
     """A standard notice, such as the disclaimer (data/notices.yml)."""
 
-    id: Literal["disclaimer", "emergency", "report-harm"] = Field(description="disclaimer, emergency or report-harm.")
+    id: Literal["disclaimer", "emergency", "report-harm", "funding"] = Field(description="disclaimer, emergency, report-harm or funding (who pays for the guide).")
     title: Text = Field(description="The notice's heading.")
     body: MarkdownText = Field(description="The notice's text.")
 
@@ -655,6 +855,13 @@ FILES: tuple[DataFile, ...] = (
     DataFile("red_flags", RedFlag, "red flag"),
     DataFile("region", Region, "region"),
     DataFile("reviewers", Reviewer, "reviewer"),
+    DataFile("risks", Risk, "risk"),
+    DataFile("options", TreatmentOption, "treatment option"),
+    DataFile("decisions", Decision, "decision"),
+    DataFile("values", Value, "value"),
+    DataFile("clinic_questions", ClinicQuestion, "clinic question"),
+    DataFile("first_days", AftercareTask, "aftercare task"),
+    DataFile("exercises", Exercise, "exercise"),
 )
 
 #: A field with one of these names always holds ids from the named file.
@@ -672,6 +879,12 @@ REFERENCE_FIELDS: dict[str, str] = {
     "context": "contexts",
     "signs": "red_flags",
     "pages": "pages",
+    "evidence": "evidence",
+    "risks": "risks",
+    "symptoms": "symptoms",
+    "options": "options",
+    "decisions": "decisions",
+    "worksheet": "pages",
 }
 
 #: Placeholders filled from data/region.yml: {emergency-number} and {report-harm}.
@@ -1146,6 +1359,7 @@ def cross_check(
                 _check_inline(value, loc, name, fact_ids, docs_dir, report)
 
     check_safety(models, {name: source.value for name, source in loaded.items()}, report)
+    check_decisions(models, report)
     _check_timelines(models, report)
     _check_session_total(models, report)
     if docs_dir is not None:
@@ -1253,6 +1467,15 @@ def _check_session_total(models: dict[str, tuple[Model, ...]], report: Any) -> N
 def _check_pages(models: dict[str, tuple[Model, ...]], loaded: dict[str, LoadedFile], docs_dir: Path, report: Any) -> None:
     """Every page has a record in pages.yml, and every record names a page that exists."""
     listed = {page.path: index for index, page in enumerate(models["pages"])}
+    for index, option in enumerate(models["options"]):
+        if option.more is not None and option.more not in listed:
+            report(
+                "options",
+                (index, "more"),
+                f"There is no page docs/{option.more} in pages.yml.",
+                "the path of a page listed in data/pages.yml",
+                f'"{option.more}"',
+            )
     for path, index in listed.items():
         if not (docs_dir / path).is_file():
             report(

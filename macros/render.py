@@ -11,8 +11,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .formatting import format_amount, number
-from .vocabulary import SOURCE_KIND_LABELS
+from .formatting import format_amount, format_date, number
+from .vocabulary import (
+    CERTAINTY_LABELS,
+    COVERAGE_LABELS,
+    OPTION_KIND_LABELS,
+    QUESTION_GROUP_HEADINGS,
+    SOURCE_KIND_LABELS,
+    STRENGTH_LABELS,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -57,9 +64,15 @@ def icon(name: str) -> Markup:
 
 
 _ENV.globals["icon"] = icon
+_ENV.globals["format_date"] = format_date
 _ENV.filters["number"] = number
 _ENV.filters["amount"] = format_amount
 _ENV.globals["source_kinds"] = SOURCE_KIND_LABELS
+_ENV.globals["strength_labels"] = STRENGTH_LABELS
+_ENV.globals["certainty_labels"] = CERTAINTY_LABELS
+_ENV.globals["coverage_labels"] = COVERAGE_LABELS
+_ENV.globals["question_groups"] = QUESTION_GROUP_HEADINGS
+_ENV.globals["option_kinds"] = OPTION_KIND_LABELS
 
 
 @dataclass

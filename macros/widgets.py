@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
+from .decision_widgets import DecisionWidgets
 from .errors import Position, Problem
 from .formatting import count_words, format_date, format_fact, format_phase
 from .models import REGION_PLACEHOLDERS, Page, SiteData
@@ -24,7 +25,7 @@ from .vocabulary import level_rank
 DATE_STORAGE_PREFIX = "hb-date:"
 
 
-class Widgets:
+class Widgets(DecisionWidgets):
     """Render data as page parts; each call records the sources it shows."""
 
     def __init__(self, data: SiteData, text: TextRenderer):
@@ -335,9 +336,15 @@ class Widgets:
         terms = sorted(self.data.all("glossary"), key=lambda term: term.term.lower())
         return self._render("glossary.html", terms=terms)
 
-    def evidence(self, topic: str, level: int = 3) -> Markup:
-        """What independent sources say, for one topic."""
+    def evidence(self, topic: str, *ids: str, level: int = 3) -> Markup:
+        """What independent sources say, for one topic (or only the summaries named, in that order)."""
         items = self.data.where("evidence", "topic", topic)
+        if ids:
+            chosen = {item.id: item for item in items}
+            missing = [item_id for item_id in ids if item_id not in chosen]
+            if missing:
+                raise ValueError(f'No evidence {", ".join(missing)} with topic "{topic}" in data/evidence.yml.')
+            items = tuple(chosen[item_id] for item_id in ids)
         if not items:
             raise ValueError(f'No evidence with topic "{topic}" in data/evidence.yml.')
         return self._render("evidence.html", [s for item in items for s in item.sources], items=items, level=level)

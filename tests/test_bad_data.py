@@ -1,6 +1,8 @@
 """A mistake in a data file stops the build with a message an editor can act on.
 
-Each fixture in fixtures/bad_data replaces one data file of a copy of the project.
+Each fixture in fixtures/bad_data replaces one data file of a copy of the project, or,
+with `# replaces item in: <file>`, only the item with its id in that file (the rest of the
+real file stays, so nothing else breaks and the message points into the real file).
 Its header says which file it replaces and which field the message must name; the
 line marked `# <- here` (or a `# line:` header) is the line the message must name;
 an optional `# suggests:` header is the fix the message must suggest. A fixture with
@@ -41,9 +43,16 @@ def fixture_expectations(path: Path, project: Path = ROOT) -> Expectation:
     the line of the reported data file (in `project`) that holds that text.
     """
     text = path.read_text(encoding="utf-8")
-    target = re.search(r"^# replaces: (\S+)$", text, re.MULTILINE)
+    target = re.search(r"^# replaces(?: item in)?: (\S+)$", text, re.MULTILINE)
     field = re.search(r"^# field: (.+)$", text, re.MULTILINE)
-    assert target and field, f"{path.name} needs '# replaces:' and '# field:' headers"
+    assert target and field, f"{path.name} needs '# replaces:' (or '# replaces item in:') and '# field:' headers"
+    if "# replaces item in:" in text:
+        marked = [index for index, content in enumerate(text.splitlines(), 1) if content.endswith("# <- here")]
+        assert len(marked) == 1, f"{path.name} must mark exactly one line with '# <- here'"
+        start, _ = item_block(text.splitlines(), fixture_item_id(text))
+        original = (project / "data" / target.group(1)).read_text(encoding="utf-8").splitlines()
+        at, _ = item_block(original, fixture_item_id(text))
+        return Expectation(target.group(1), target.group(1), field.group(1), at + 1 + marked[0] - 1 - start)
     reports = re.search(r"^# reports: (\S+)$", text, re.MULTILINE)
     reported = reports.group(1) if reports else target.group(1)
     line = re.search(r"^# line: (\d+)$", text, re.MULTILINE)
@@ -62,11 +71,36 @@ def fixture_expectations(path: Path, project: Path = ROOT) -> Expectation:
     return Expectation(target.group(1), reported, field.group(1), number)
 
 
+def fixture_item_id(text: str) -> str:
+    """The id of the (first) item a fixture holds."""
+    found = re.search(r"^- id: (\S+)", text, re.MULTILINE)
+    assert found, "the fixture holds no item"
+    return found.group(1)
+
+
+def item_block(lines: list[str], item_id: str) -> tuple[int, int]:
+    """The first and one-past-last line index of the item with this id in a data file's lines."""
+    start = next(index for index, line in enumerate(lines) if re.fullmatch(rf"- id: {re.escape(item_id)}\s*(#.*)?", line))
+    end = next((index for index in range(start + 1, len(lines)) if lines[index].startswith(("- ", "# ---"))), len(lines))
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return start, end
+
+
 def apply_fixture(fixture: Path, project: Path) -> Expectation:
     """Put a fixture in place in a copy of the project; what its message must name."""
     expected = fixture_expectations(fixture, project)
     destination = project / expected.replaces if "/" in expected.replaces else project / "data" / expected.replaces
-    destination.write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    text = fixture.read_text(encoding="utf-8")
+    if "# replaces item in:" in text:
+        item_id = fixture_item_id(text)
+        own = text.splitlines()
+        first, last = item_block(own, item_id)
+        lines = destination.read_text(encoding="utf-8").splitlines()
+        start, end = item_block(lines, item_id)
+        destination.write_text("\n".join([*lines[:start], *own[first:last], *lines[end:]]) + "\n", encoding="utf-8")
+        return expected
+    destination.write_text(text, encoding="utf-8")
     return expected
 
 
@@ -99,6 +133,13 @@ def test_every_bad_input_class_has_a_fixture() -> None:
         "brand_name_first",
         "reviewer_of_a_non_medical_page",
         "two_regions",
+        # Decision aids and the risks of treatment
+        "decision_without_waiting",
+        "unproven_option_said_covered",
+        "likelihood_without_number",
+        "benefit_only_from_clinic",
+        "risk_without_help_sign",
+        "cost_without_sources",
     }
 
 

@@ -63,3 +63,17 @@ def test_search_words_from_the_glossary_sit_hidden_on_the_page_that_explains_the
         assert hidden is not None and hidden.has_attr("hidden"), f"{built} has no hidden search words"
         for word in term.search_words:
             assert word in hidden.get_text(), f"{word!r} ({term.id}) is not searchable on {path}"
+
+
+def test_every_page_starts_with_settings_that_parse(site: Path) -> None:
+    """A colon in an unquoted description breaks a page's settings: MkDocs then shows them as text."""
+    import yaml
+
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
+        assert match, f"docs/{page.relative_to(ROOT / 'docs')} has no settings block"
+        settings = yaml.safe_load(match.group(1))
+        assert isinstance(settings, dict) and settings.get("title") and settings.get("description"), page.name
+    shown = [page_url(site, page) for page in html_pages(site) if "search_words:" in soup(page).get_text()]
+    assert shown == [], "pages that show their settings as text"
