@@ -92,4 +92,3 @@ def test_what_matters_can_be_chosen_with_the_keyboard_alone(open_page: OpenPage)
     tab.page.keyboard.press("ArrowRight")
     second = tab.page.locator(".hb-value").first.locator("input[type=radio]").nth(1)
     assert second.is_checked() and not first.is_checked()
-
