@@ -55,6 +55,8 @@ MACROS = (
     "first_days",
     "injection_risks",
     "exercises",
+    "body_map",
+    "treatment_sites",
 )
 
 _widgets: Widgets | None = None

@@ -15,6 +15,7 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {
     "week": ("week", "weeks"),
     "month": ("month", "months"),
     "year": ("year", "years"),
+    "time": ("time", "times"),
 }
 
 #: Units written as a symbol after the number: 85%, 100.4°F.

@@ -143,7 +143,7 @@ SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of the sour
 
 TimeUnit = Literal["second", "minute", "hour", "day", "week", "month", "year"]
 
-Unit = Literal["second", "minute", "hour", "day", "week", "month", "year", "percent", "fahrenheit", "dollar", "in-100", "in-1000", "points-of-10", "points-of-100"]
+Unit = Literal["second", "minute", "hour", "day", "week", "month", "year", "percent", "fahrenheit", "dollar", "in-100", "in-1000", "points-of-10", "points-of-100", "time"]
 TIME_UNITS: tuple[str, ...] = get_args(TimeUnit)
 
 #: Approximate length of each unit in days, used only to order and compare phases.
@@ -178,7 +178,8 @@ class Amount(Model):
     unit: Unit = Field(
         description="second, minute, hour, day, week, month, year, percent, fahrenheit (a temperature in °F), "
         "dollar (a price in US dollars), in-100 or in-1000 (how many people in 100 or in 1,000), "
-        "points-of-10 or points-of-100 (a score on a scale, such as a pain score: 15 points out of 100)."
+        "points-of-10 or points-of-100 (a score on a scale, such as a pain score: 15 points out of 100), "
+        "time (how many times to repeat something, such as an exercise: 8 to 12 times)."
     )
     per: TimeUnit | None = Field(default=None, description="For a rate: 2 to 3 days *per week*.")
     about: bool = Field(default=False, description="Show 'about' before the value.")
@@ -550,6 +551,7 @@ class Phase(Model):
     do: list[Text] = Field(min_length=1, description="What to do: at least one entry.")
     avoid: list[Text] = Field(default_factory=list, description="What to avoid.")
     milestones: list[Text] = Field(default_factory=list, description="Signs of progress.")
+    exercises: list[Id] = Field(default_factory=list, description="Ids of home exercises (data/exercises.yml) that suit this phase; each links to its card.")
     key_points: list[Text] = Field(
         default_factory=list,
         max_length=2,
@@ -800,6 +802,96 @@ class Risk(Model):
     sources: SourceIds
 
 
+# ---------------------------------------------------------------------------
+# Pictures: posed figures, and spots on a body outline
+# ---------------------------------------------------------------------------
+
+#: A direction in degrees, as on a clock face turned on its side: 0 points forward (the
+#: way the figure faces), 90 straight up, 180 backward, -90 (or 270) straight down.
+Direction = Annotated[float, Field(ge=-360, le=360, description="A direction in degrees: 0 forward, 90 up, 180 backward, -90 down.")]
+
+#: Body parts of a posed figure, for `shorter`.
+BodyPart = Literal[
+    "trunk", "near_upper_arm", "near_forearm", "far_upper_arm", "far_forearm",
+    "near_thigh", "near_shin", "far_thigh", "far_shin",
+]
+
+
+class Pose(Model):
+    """One position of an exercise figure, as the direction of each body part.
+
+    The figure is seen from the side and faces forward (0 degrees). "Near" limbs are
+    on the side facing you and drawn darker; "far" limbs are behind the body.
+    """
+
+    says: Text = Field(description="The position in words, such as Lie on your back with your knees bent. Screen readers read it instead of the drawing.")
+    trunk: Direction = Field(description="From the hips to the shoulders: 90 sitting or standing up straight, 0 or 180 lying down.")
+    head: Direction | None = Field(default=None, description="From the neck to the top of the head. Leave out to follow the trunk.")
+    near_arm: tuple[Direction, Direction] = Field(description="[upper arm, forearm] directions of the arm nearest you.")
+    far_arm: tuple[Direction, Direction] = Field(description="[upper arm, forearm] directions of the other arm.")
+    near_leg: tuple[Direction, Direction] = Field(description="[thigh, shin] directions of the leg nearest you.")
+    far_leg: tuple[Direction, Direction] = Field(description="[thigh, shin] directions of the other leg.")
+    near_foot: Direction | None = Field(default=None, description="From heel to toes, for the leg nearest you. Leave out for a foot at a right angle to the shin.")
+    far_foot: Direction | None = Field(default=None, description="From heel to toes, for the other leg. Leave out for a foot at a right angle to the shin.")
+    shorter: dict[BodyPart, Annotated[float, Field(ge=0.2, le=1)]] = Field(
+        default_factory=dict,
+        description="Body parts that point toward you, with how much of their length shows (0.2 to 1), such as near_thigh: 0.5.",
+    )
+
+
+class ExerciseFigure(Model):
+    """The start and end positions of an exercise, drawn side by side."""
+
+    setting: Literal["floor", "chair", "holding-chair"] = Field(
+        default="floor",
+        description="floor (on a mat or the floor, standing or lying), chair (a chair is drawn under the hips of the start position) "
+        "or holding-chair (standing, holding the back of a chair: it is drawn under the hand of the arm nearest you).",
+    )
+    keep_still: Literal["hips", "feet"] = Field(default="hips", description="The part that stays in place, so the two drawings line up: hips or feet.")
+    start: Pose
+    end: Pose
+
+
+class Spot(Model):
+    """A place on the body outline: an oval on the front or back view."""
+
+    view: Literal["front", "back"] = Field(description="front or back: which drawing of the body it is on. On the front view the person's right side is on your left.")
+    x: Annotated[float, Field(ge=0, le=200)] = Field(description="Across, from 0 (left edge) to 200 (right edge); the middle of the body is 100.")
+    y: Annotated[float, Field(ge=0, le=400)] = Field(description="Down, from 0 (top of the head) to 400 (the feet); the hips are near 230.")
+    width: Annotated[float, Field(ge=8, le=120)] = Field(default=28, description="How wide the oval is (8 to 120).")
+    height: Annotated[float, Field(ge=8, le=200)] = Field(default=28, description="How tall the oval is (8 to 200).")
+
+
+class PainArea(Model):
+    """A place where hip or back pain is felt, on the body map (data/pain_areas.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("felt", "causes", "what_to_do")
+
+    id: Id
+    name: Text = Field(description="Where it hurts, in everyday words, such as Groin and front of the hip.")
+    felt: Text = Field(description="What pain here is often like, in a sentence.")
+    causes: list[Text] = Field(min_length=1, description="What commonly causes pain here, one cause per entry, most common first.")
+    what_to_do: MarkdownText = Field(description="What to do about it, with links to the pages that help.")
+    symptoms: list[Id] = Field(default_factory=list, description="Ids of warning signs (data/symptoms.yml) to watch for with pain here; each is shown with its level of care.")
+    spot: Spot
+    sources: SourceIds
+
+
+class TreatmentSite(Model):
+    """A place where cells are collected or injected, on the treatment-day diagram (data/treatment_sites.yml)."""
+
+    #: Fields that state something: checked for clinic claims (see provenance.py).
+    STATEMENTS: ClassVar[tuple[str, ...]] = ("what_happens",)
+
+    id: Id
+    role: Literal["collect", "inject"] = Field(description="collect (cells are taken from here) or inject (cells are put in here).")
+    name: Text = Field(description="The place, in everyday words, such as The back of the hip bone.")
+    what_happens: Text = Field(description="What is done there, in a sentence or two.")
+    spot: Spot
+    sources: SourceIds
+
+
 class Exercise(Model):
     """A home exercise or stretch (data/exercises.yml)."""
 
@@ -813,6 +905,7 @@ class Exercise(Model):
     steps: list[Text] = Field(min_length=2, description="How to do it, one step per entry, in order.")
     dose: Text = Field(description="How many and how often, with numbers as {fact-id} placeholders.")
     stop_if: Text = Field(description="When to stop and get advice.")
+    figure: ExerciseFigure = Field(description="The start and end positions, drawn from the directions of each body part.")
     topics: list[Id] = Field(min_length=1, description="Ids of the topics whose pages show it.")
     sources: SourceIds
 
@@ -862,6 +955,8 @@ FILES: tuple[DataFile, ...] = (
     DataFile("clinic_questions", ClinicQuestion, "clinic question"),
     DataFile("first_days", AftercareTask, "aftercare task"),
     DataFile("exercises", Exercise, "exercise"),
+    DataFile("pain_areas", PainArea, "pain area"),
+    DataFile("treatment_sites", TreatmentSite, "treatment site"),
 )
 
 #: A field with one of these names always holds ids from the named file.
@@ -885,6 +980,7 @@ REFERENCE_FIELDS: dict[str, str] = {
     "options": "options",
     "decisions": "decisions",
     "worksheet": "pages",
+    "exercises": "exercises",
 }
 
 #: Placeholders filled from data/region.yml: {emergency-number} and {report-harm}.

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .figures import BODY_HEAD, HEAD_RADIUS, body_outline_path, exercise_drawings
 from .formatting import format_amount, format_date, number
 from .vocabulary import (
     CERTAINTY_LABELS,
@@ -64,6 +65,10 @@ def icon(name: str) -> Markup:
 
 
 _ENV.globals["icon"] = icon
+_ENV.globals["exercise_drawings"] = exercise_drawings
+_ENV.globals["head_radius"] = HEAD_RADIUS
+_ENV.globals["body_head"] = BODY_HEAD
+_ENV.globals["body_path"] = body_outline_path()
 _ENV.globals["format_date"] = format_date
 _ENV.filters["number"] = number
 _ENV.filters["amount"] = format_amount

@@ -34,6 +34,7 @@ def check_safety(models: Models, values: Mapping[str, Any], report: Report) -> N
     check_red_flag_levels(models, report)
     check_same_signs_agree(models, report)
     check_sign_words(models, report)
+    check_body_map_signs(models, report)
     check_source_quality(models, report)
     check_clinic_statements(models, values, report)
     check_generic_names_first(models, values, report)
@@ -143,6 +144,38 @@ def check_sign_words(models: Models, report: Report) -> None:
                     "but does not list it.",
                     f"signs: with {flag.id} among them, and a level to match",
                     "signs: [" + ", ".join(symptom.signs) + "]",
+                )
+
+
+#: Words that tell a reader to get emergency help. On the body map they belong to warning
+#: signs (symptoms.yml, each with its care level), never to free text.
+EMERGENCY_WORDS = re.compile(r"\{emergency-number\}|\b(?:911|999|emergency|ambulance|right away|at once)\b", re.IGNORECASE)
+
+
+def check_body_map_signs(models: Models, report: Report) -> None:
+    """Pain areas send readers to help only through their `symptoms`, never in free text.
+
+    A warning sign typed into a pain area's text would skip the rules that keep each sign
+    at the right level and the same on every page.
+    """
+    patterns = [(flag, _word_pattern(flag.words)) for flag in models["red_flags"]]
+    for index, area in enumerate(models["pain_areas"]):
+        texts = [("felt", area.felt), ("what_to_do", area.what_to_do), *((("causes", i), c) for i, c in enumerate(area.causes))]
+        for field, text in texts:
+            loc = (index, *field) if isinstance(field, tuple) else (index, field)
+            urgent = EMERGENCY_WORDS.search(text)
+            # Causes may name what a sign points to (an injury, cancer); advice may not hold a sign.
+            advice = field == "what_to_do"
+            flagged = next(((flag, m) for flag, pattern in patterns if advice and pattern and (m := pattern.search(text))), None)
+            if urgent or flagged:
+                found = urgent.group(0) if urgent else flagged[1].group(0)  # type: ignore[index]
+                report(
+                    "pain_areas",
+                    loc,
+                    f'The text says "{found}", a warning sign or a call for urgent help. On the body map, '
+                    "warning signs come only from symptoms.yml, so each shows at its own level of care.",
+                    "the id of the symptom under symptoms: (add it to data/symptoms.yml if it is missing), and this text without it",
+                    f'"{found}"',
                 )
 
 

@@ -43,6 +43,8 @@ class TimelineEntry:
     from_clinic: bool = False
     #: The one or two things that matter most (for the one-page summary).
     key_points: tuple[str, ...] = ()
+    #: Ids of home exercises that suit this phase.
+    exercises: tuple[str, ...] = ()
 
 
 def _never(item: Any) -> bool:
@@ -116,6 +118,7 @@ def phase_entries(phases: Sequence[Phase], starts_at: str, from_clinic: Callable
             sources=tuple(phase.sources),
             from_clinic=from_clinic(phase),
             key_points=tuple(phase.key_points or phase.do[:1]),
+            exercises=tuple(phase.exercises),
         )
         for phase in phases
     ]

@@ -14,6 +14,7 @@ from .decision_widgets import DecisionWidgets
 from .errors import Position, Problem
 from .formatting import count_words, format_date, format_fact, format_phase
 from .models import REGION_PLACEHOLDERS, Page, SiteData
+from .picture_widgets import PictureWidgets
 from .provenance import clinic_only, needs_label
 from .render import PageContext, render_template
 from .safety import required_level
@@ -24,8 +25,11 @@ from .vocabulary import level_rank
 #: The prefix of the names under which recovery-dates.js keeps a reader's dates (its STORE).
 DATE_STORAGE_PREFIX = "hb-date:"
 
+#: The id (in data/pages.yml) of the page that shows every exercise card, where phases link.
+EXERCISE_PAGE = "home-exercises"
 
-class Widgets(DecisionWidgets):
+
+class Widgets(DecisionWidgets, PictureWidgets):
     """Render data as page parts; each call records the sources it shows."""
 
     def __init__(self, data: SiteData, text: TextRenderer):
@@ -108,6 +112,8 @@ class Widgets(DecisionWidgets):
             timeline_id=timeline.id,
             intro=timeline.intro,
             entries=phase_entries(phases, timeline.starts_at, self.from_clinic),
+            exercises={exercise.id: exercise for exercise in self.data.all("exercises")},
+            exercise_page=self.data.get("pages", EXERCISE_PAGE).path,
             level=level,
             kind="phases",
         )

@@ -375,6 +375,7 @@ def test_the_pages_readers_want_on_paper_are_handouts() -> None:
         "stem-cell-therapy/first-days/",
         "hip-pain/choices-worksheet/",
         "back-pain/choices-worksheet/",
+        "hip-pain/home-exercises/",
     } <= set(HANDOUTS)
 
 

@@ -123,8 +123,22 @@
       item.classList.remove("hb-timeline__item--current", "hb-timeline__item--past");
       item.removeAttribute("aria-current");
     });
+    timeline.querySelectorAll(".hb-strip__stage--current").forEach(function (stage) {
+      stage.classList.remove("hb-strip__stage--current");
+      stage.querySelector("a").removeAttribute("aria-current");
+    });
     var today = timeline.querySelector("[data-hb-today]");
     if (today) { today.hidden = true; today.textContent = ""; }
+  }
+
+  // The strip at the top: the stage of today is marked in words and for screen readers.
+  function markStrip(timeline, stage) {
+    var entry = timeline.querySelector('[data-strip-entry="' + stage.item.dataset.entry + '"]');
+    if (!entry) return;
+    entry.classList.add("hb-strip__stage--current");
+    var link = entry.querySelector("a");
+    link.setAttribute("aria-current", "step");
+    link.insertBefore(element("strong", { class: "hb-you-are-here", "data-hb-dates": "" }, "Today: "), link.firstChild);
   }
 
   function stageTitle(stage) {
@@ -179,6 +193,7 @@
       if (stage === current) {
         stage.item.classList.add("hb-timeline__item--current");
         stage.item.setAttribute("aria-current", "step");
+        markStrip(timeline, stage);
         line.appendChild(element("strong", { class: "hb-you-are-here" }, "You are here. "));
       } else if (current && stage.start <= today && (stage.visit || list.indexOf(stage) < list.indexOf(current))) {
         stage.item.classList.add("hb-timeline__item--past");
