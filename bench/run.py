@@ -70,6 +70,7 @@ class Results:
     pages: list[dict] = field(default_factory=list)
     search_index: dict = field(default_factory=dict)
     project_assets: dict[str, int] = field(default_factory=dict)
+    figures: list[dict] = field(default_factory=list)
     lighthouse: list[dict] = field(default_factory=list)
     pruning: dict = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
@@ -283,6 +284,9 @@ def bench_weight(results: Results, site: Path, port: int) -> None:
     index = site / "search" / "search_index.json"
     results.search_index = {"raw": index.stat().st_size, "gzip": weight.gzip_size(index)}
     results.project_assets = weight.project_assets(site)
+    results.figures = weight.figure_bytes(site)
+    for row in results.figures:
+        say(f"   drawings on {row['page']}: {row['figures']} figures, {row['raw'] / KIB:.1f} KiB of HTML, {row['gzip'] / KIB:.1f} KiB gzip")
     heaviest = max(results.pages, key=lambda p: p["initial"])
     say(
         f"   {len(pages)} pages; heaviest {heaviest['page']}: {heaviest['initial'] / KIB:.1f} KiB initial, "
@@ -668,6 +672,12 @@ def render(results: Results) -> str:
             + f"; total {_kib(sum(results.project_assets.values()))} KiB.",
             "",
         ]
+    if results.figures:
+        lines += ["Drawings (inline SVG, part of each page's HTML above):", ""]
+        lines += _table(
+            ["Page", "Figures", "HTML KiB", "Gzip KiB"],
+            [[f["page"], str(f["figures"]), _kib(f["raw"]), _kib(f["gzip"])] for f in results.figures],
+        )
     if results.lighthouse:
         lines += [
             "## Lighthouse",

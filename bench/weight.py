@@ -149,3 +149,30 @@ class _AnyTagLoader:
         Loader.add_multi_constructor("", lambda loader, suffix, node: None)
         Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
         return Loader(stream)
+
+
+def figure_bytes(site: Path) -> list[dict[str, int | str]]:
+    """What the drawings add to each page that has any: their markup, raw and gzip.
+
+    Drawings are inline SVG inside `<figure class="hb-figure ...">`, so they weigh on the
+    page's HTML, not as requests. Gzip is measured on the figures alone, an upper bound on
+    what they add to the compressed page.
+    """
+    import re
+
+    found = []
+    pattern = re.compile(r'<figure class="hb-figure.*?</figure>', re.DOTALL)
+    for page in sorted(site.rglob("index.html")):
+        figures = pattern.findall(page.read_text(encoding="utf-8"))
+        if not figures:
+            continue
+        markup = "".join(figures).encode("utf-8")
+        found.append(
+            {
+                "page": "/" + page.parent.relative_to(site).as_posix() + "/",
+                "figures": len(figures),
+                "raw": len(markup),
+                "gzip": len(gzip.compress(markup, compresslevel=6, mtime=0)),
+            }
+        )
+    return found

@@ -899,7 +899,7 @@ class Exercise(Model):
     STATEMENTS: ClassVar[tuple[str, ...]] = ("purpose", "not_for", "steps", "dose", "stop_if")
 
     id: Id
-    name: Name = Field(description="The exercise's name, as therapists call it (it may hold digits, as in the 90/90 stretch).")
+    name: Name = Field(description="The exercise's name, as therapists call it (it may hold digits, as in a 90/90 stretch).")
     purpose: Text = Field(description="What it is for.")
     not_for: Text = Field(description="Who must not do it, or must ask first: shown as a warning before the steps.")
     steps: list[Text] = Field(min_length=2, description="How to do it, one step per entry, in order.")

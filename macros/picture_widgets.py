@@ -13,6 +13,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .vocabulary import level_rank
+
 #: The marks of the treatment diagram: a circle where cells are taken, a diamond where they go.
 SITE_SHAPES = {"collect": "circle", "inject": "diamond"}
 #: What each mark of the treatment diagram means, for its text alternative.
@@ -38,6 +40,7 @@ class PictureWidgets:
     data: Any
     page: Any
     _render: Any
+    _escalations: Any
 
     def body_map(self, level: int = 3) -> Markup:
         """Where hip and back pain is felt: numbered areas on the body, each linked to its
@@ -47,12 +50,25 @@ class PictureWidgets:
             Mark(number, area.name, area.spot, "oval", href=f"#pain-area-{area.id}")
             for number, area in enumerate(areas, start=1)
         ]
-        symptoms = {area.id: [self.data.get("symptoms", s) for s in area.symptoms] for area in areas}
+        # Most urgent first, as every list of warning signs on the site.
+        symptoms = {
+            area.id: sorted((self.data.get("symptoms", s) for s in area.symptoms), key=lambda s: -level_rank(s.level))
+            for area in areas
+        }
         shown = [symptom for found in symptoms.values() for symptom in found]
         self.page.shown_symptoms.update(symptom.id for symptom in shown)
         levels = {care.id: care for care in self.data.all("care_levels")}
         cited = [s for area in areas for s in area.sources] + [s for symptom in shown for s in symptom.sources]
-        return self._render("body_map.html", cited, areas=areas, marks=marks, symptoms=symptoms, levels=levels, level=level)
+        return self._render(
+            "body_map.html",
+            cited,
+            areas=areas,
+            marks=marks,
+            symptoms=symptoms,
+            levels=levels,
+            escalations=self._escalations(shown),
+            level=level,
+        )
 
     def treatment_sites(self) -> Markup:
         """Where cells are collected and injected, drawn on the body and listed."""
