@@ -76,7 +76,7 @@ def test_the_body_map_links_every_area_to_its_entry_on_the_same_page(pages: dict
             entry = page.select_one(str(link["href"]))
             assert entry is not None, f"{url}: {link['href']} goes nowhere"
             # The oval's name is the entry's heading, number and all, so both say the same place.
-            number = text(entry.select_one(".hb-badge"))
+            number = text(entry.select_one(".hb-number"))
             heading = text(entry.select_one("h2, h3, h4")).removeprefix(number).strip()
             assert text(title) == f"{number}. {heading}", url
             badge = link.select_one("text")
@@ -124,7 +124,7 @@ def test_the_treatment_diagram_names_every_place_and_what_happens_there(pages: d
         for site in sites:
             entry = page.select_one(f"#treatment-site-{site.id}")
             assert entry is not None, f"{url}: {site.id} is not listed"
-            number = text(entry.select_one(".hb-badge"))
+            number = text(entry.select_one(".hb-number"))
             role_words = "taken from here" if site.role == "collect" else "injected here"
             assert f"{number}, {normalize(site.name)} (cells are {role_words})" in normalize(names), url
 
