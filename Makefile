@@ -11,11 +11,12 @@ PORT   ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test check lint schemas lock clean bench
+.PHONY: help serve build test test-fast check lint schemas lock clean bench
 
 help:
 	@echo "make serve   build the site and serve it with live reload on http://$(HOST):$(PORT)/"
 	@echo "make test    run the whole test suite"
+	@echo "make test-fast  everything but the browser tests (a few minutes; no Chromium needed)"
 	@echo "make build   strict build into site/ (replaced only when the build succeeds)"
 	@echo "make check   validate data/ without building the site"
 	@echo "make lint    the pre-commit checks on every file (YAML style, schemas, data, ruff, whitespace)"
@@ -50,6 +51,9 @@ build: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest --ignore=tests/browser
 
 check: $(STAMP)
 	$(BIN)/python -m macros.check

@@ -39,6 +39,20 @@ def test_strict_build_succeeds_and_builds_every_page(built: BuildResult) -> None
     assert expected <= built_pages, f"pages missing from the build: {sorted(expected - built_pages)}"
 
 
+def test_every_script_with_a_file_is_deferred(site: Path) -> None:
+    """The theme's script is deferred by a string replacement in overrides/main.html; if the
+    theme's markup changes, the replacement silently does nothing. This notices."""
+    blocking = []
+    scripts = 0
+    for page in html_pages(site):
+        for script in soup(page).find_all("script", src=True):
+            scripts += 1
+            if not script.has_attr("defer") and not script.has_attr("async"):
+                blocking.append(f"{page.relative_to(site)}: {script['src']}")
+    assert scripts >= 2 * len(html_pages(site)), "each page loads the theme's script and the site's"
+    assert blocking == [], f"scripts that block the page while it is parsed: {blocking[:5]}"
+
+
 def _external(url: str) -> bool:
     parsed = urlparse(url)
     return bool(parsed.scheme in {"http", "https"} or parsed.netloc or url.startswith("//"))
