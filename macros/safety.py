@@ -130,9 +130,14 @@ def _word_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
+def _flag_patterns(models: Models) -> list[tuple[Any, re.Pattern[str] | None]]:
+    """Each red flag with the pattern of its words (None for a flag without words)."""
+    return [(flag, _word_pattern(flag.words)) for flag in models["red_flags"]]
+
+
 def check_sign_words(models: Models, report: Report) -> None:
     """A symptom whose name uses a red flag's words lists that red flag."""
-    patterns = [(flag, _word_pattern(flag.words)) for flag in models["red_flags"]]
+    patterns = _flag_patterns(models)
     for index, symptom in enumerate(models["symptoms"]):
         for flag, pattern in patterns:
             match = pattern.search(symptom.name) if pattern else None
@@ -158,7 +163,7 @@ def check_body_map_signs(models: Models, report: Report) -> None:
     A warning sign typed into a pain area's text would skip the rules that keep each sign
     at the right level and the same on every page.
     """
-    patterns = [(flag, _word_pattern(flag.words)) for flag in models["red_flags"]]
+    patterns = _flag_patterns(models)
     for index, area in enumerate(models["pain_areas"]):
         texts = [("felt", area.felt), ("what_to_do", area.what_to_do), *((("causes", i), c) for i, c in enumerate(area.causes))]
         for field, text in texts:

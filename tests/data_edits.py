@@ -9,7 +9,9 @@ from typing import Any
 
 import yaml
 
-from support import ROOT
+from macros.errors import DataError, Problem
+from macros.models import load_site_data
+from support import ROOT, build, copy_project
 
 Items = list[dict[str, Any]]
 
@@ -32,3 +34,28 @@ def change(data_dir: Path, name: str, edit: Callable[[Items], None]) -> None:
 def item(items: Items, item_id: str) -> dict[str, Any]:
     """The item with this id."""
     return next(entry for entry in items if entry["id"] == item_id)
+
+
+def rebuild_with(project: Path, tmp_path: Path, file: str, edit: Callable[[Items], None]) -> Path:
+    """Copy the project, let `edit` change one data file (as parsed YAML), build; the new site."""
+    copy = copy_project(tmp_path / "project", source=project)
+    change(copy / "data", file.removesuffix(".yml"), edit)
+    result = build(copy)
+    assert result.returncode == 0, f"the changed project did not build:\n{result.output}"
+    return result.site
+
+
+def problems_of(data_dir: Path) -> list[Problem]:
+    """Every problem the data in `data_dir` has (none if it loads)."""
+    try:
+        load_site_data(data_dir, data_dir.parent / "docs")
+    except DataError as error:
+        return error.problems
+    return []
+
+
+def only_problem(data_dir: Path) -> Problem:
+    """The one problem the data in `data_dir` has."""
+    found = problems_of(data_dir)
+    assert len(found) == 1, "\n\n".join(p.format() for p in found)
+    return found[0]

@@ -18,15 +18,14 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from data_edits import item, rebuild_with
 
 from macros.formatting import format_amount, format_fact, placeholder_values
 from macros.models import DAYS_PER_UNIT, SiteData, load_site_data
 from support import (
     ROOT,
     BuildResult,
-    build,
     contains_words,
-    copy_project,
     doc_url,
     html_pages,
     main_content,
@@ -70,22 +69,6 @@ def pages_showing(texts: dict[str, str], phrase: str) -> set[str]:
 
 def pages(site: Path) -> dict[str, BeautifulSoup]:
     return {"/" + page_url(site, page): soup(page) for page in html_pages(site)}
-
-
-def rebuild_with(project: Path, tmp_path: Path, file: str, change: Any) -> Path:
-    """Copy the project, let `change` edit one data file (as parsed YAML), build; the new site."""
-    copy = copy_project(tmp_path / "project", source=project)
-    path = copy / "data" / file
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(items)
-    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    result = build(copy)
-    assert result.returncode == 0, f"the changed project did not build:\n{result.output}"
-    return result.site
-
-
-def item(items: list[dict], item_id: str) -> dict:
-    return next(entry for entry in items if entry["id"] == item_id)
 
 
 # ---------------------------------------------------------------------------

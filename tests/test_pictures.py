@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
+from data_edits import item, rebuild_with
 
 from macros.models import SiteData, load_site_data
-from support import BuildResult, build, copy_project, html_pages, normalize, page_url, soup
+from support import BuildResult, html_pages, normalize, page_url, soup
 
 
 @pytest.fixture(scope="module")
@@ -40,21 +40,6 @@ def pages_with(pages: dict[str, BeautifulSoup], selector: str) -> dict[str, Beau
 def text(tag: Tag | None) -> str:
     assert tag is not None
     return normalize(tag.get_text(" "))
-
-
-def rebuild_with(project: Path, tmp_path: Path, file: str, change) -> Path:  # type: ignore[no-untyped-def]
-    copy = copy_project(tmp_path / "project", source=project)
-    path = copy / "data" / file
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(items)
-    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    result = build(copy)
-    assert result.returncode == 0, f"the changed project did not build:\n{result.output}"
-    return result.site
-
-
-def by_id(items: list[dict], item_id: str) -> dict:
-    return next(entry for entry in items if entry["id"] == item_id)
 
 
 # ---------------------------------------------------------------------------
@@ -102,7 +87,7 @@ def test_a_cause_changed_in_data_changes_on_the_body_map(
     (url, _), *_ = pages_with(pages, ".hb-body-map").items()
 
     def change(items: list[dict]) -> None:
-        by_id(items, area.id)["causes"][0] = new
+        item(items, area.id)["causes"][0] = new
 
     after = soup(rebuild_with(project, tmp_path, "pain_areas.yml", change) / url.strip("/") / "index.html")
     entry = after.select_one(f"#pain-area-{area.id}")
@@ -160,7 +145,7 @@ def test_an_exercise_step_and_pose_changed_in_data_change_on_the_sheet(
     new_says = "A position written only for this test."
 
     def change(items: list[dict]) -> None:
-        changed = by_id(items, exercise.id)
+        changed = item(items, exercise.id)
         changed["steps"][0] = new_step
         changed["figure"]["end"]["says"] = new_says
 
@@ -178,10 +163,10 @@ def test_phases_link_to_exercise_cards_that_exist(pages: dict[str, BeautifulSoup
     sheet = pages[sheet_url.replace("//", "/")]
     for url, page in pages.items():
         for phase in linked:
-            item = page.select_one(f"li[data-entry='{phase.id}']")
-            if item is None:
+            stage_item = page.select_one(f"li[data-entry='{phase.id}']")
+            if stage_item is None:
                 continue
-            targets = [a["href"].rsplit("#", 1)[1] for a in item.select(".hb-timeline__points--exercises a")]
+            targets = [a["href"].rsplit("#", 1)[1] for a in stage_item.select(".hb-timeline__points--exercises a")]
             assert targets == [f"exercise-{e}" for e in phase.exercises], url
             assert all(sheet.select_one(f"#{target}") for target in targets)
 
@@ -204,9 +189,9 @@ def test_every_timeline_starts_with_its_stages_at_a_glance(pages: dict[str, Beau
             items = timeline.select(".hb-timeline__list > li")
             stages = strip.select(".hb-strip__stage")
             assert [s["data-strip-entry"] for s in stages] == [i["data-entry"] for i in items]
-            for stage, item in zip(stages, items, strict=True):
-                assert stage.a["href"] == f"#{item['id']}"
-                assert text(stage.select_one(".hb-strip__title")) == text(item.select_one(".hb-timeline__title"))
+            for stage, entry in zip(stages, items, strict=True):
+                assert stage.a["href"] == f"#{entry['id']}"
+                assert text(stage.select_one(".hb-strip__title")) == text(entry.select_one(".hb-timeline__title"))
                 span = text(stage.select_one(".hb-strip__when")).removeprefix("Visit: ")
-                assert text(item.select_one(".hb-timeline__when")).endswith(span)
+                assert text(entry.select_one(".hb-timeline__when")).endswith(span)
     assert seen == timelines

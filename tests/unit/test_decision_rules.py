@@ -10,24 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from data_edits import Items, change, item
-
-from macros.errors import DataError, Problem
-from macros.models import load_site_data
-
-
-def problems_of(data_dir: Path) -> list[Problem]:
-    try:
-        load_site_data(data_dir, data_dir.parent / "docs")
-    except DataError as error:
-        return error.problems
-    return []
-
-
-def only_problem(data_dir: Path) -> Problem:
-    found = problems_of(data_dir)
-    assert len(found) == 1, "\n\n".join(p.format() for p in found)
-    return found[0]
+from data_edits import Items, change, item, only_problem, problems_of
 
 
 def items_of(data_dir: Path, name: str) -> Items:
