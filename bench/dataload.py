@@ -2,9 +2,10 @@
 
     python -m bench.dataload PROJECT [REPEATS]
 
-Prints JSON: the import time of the data layer, the first call (what every build pays,
-including pydantic's one-off schema work), the median of the calls after it (wall and
-CPU time: CPU time is not inflated by other processes) and the number of items.
+Prints JSON: the import time of the data layer (pydantic builds each model's validator
+when the class is defined, so that work is here), the first call (what every build pays
+for reading and checking the data), the median of the calls after it (wall and CPU time:
+CPU time is not inflated by other processes) and the number of items.
 """
 
 from __future__ import annotations

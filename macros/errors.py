@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 PathKey = tuple[str | int, ...]
 
@@ -10,9 +11,8 @@ PathKey = tuple[str | int, ...]
 MAX_SHOWN = 20
 
 
-@dataclass(frozen=True)
-class Position:
-    """A 1-based line and column in a data file."""
+class Position(NamedTuple):
+    """A 1-based line and column in a data file (a tuple: the loader makes one per value)."""
 
     line: int
     column: int

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+from .data_texts import Text
 from .errors import PathKey
 from .provenance import clinic_only, is_attributed, outcome_word
 from .vocabulary import LEVELS, level_rank
@@ -28,8 +29,9 @@ Report = Callable[[str, PathKey, str, str, str], None]
 Models = Mapping[str, Sequence[Any]]
 
 
-def check_safety(models: Models, values: Mapping[str, Any], report: Report) -> None:
-    """Run every safety rule; `values` are the files as parsed YAML, for the place of each text."""
+def check_safety(models: Models, values: Mapping[str, Any], texts: Mapping[str, Sequence[Text]], report: Report) -> None:
+    """Run every safety rule; `values` are the files as parsed YAML and `texts` every text in
+    them, for the place of each text."""
     check_care_level_order(models, report)
     check_red_flag_levels(models, report)
     check_same_signs_agree(models, report)
@@ -37,7 +39,7 @@ def check_safety(models: Models, values: Mapping[str, Any], report: Report) -> N
     check_body_map_signs(models, report)
     check_source_quality(models, report)
     check_clinic_statements(models, values, report)
-    check_generic_names_first(models, values, report)
+    check_generic_names_first(models, texts, report)
     check_reviewers(models, report)
     check_region(models, report)
 
@@ -270,24 +272,21 @@ def check_clinic_statements(models: Models, values: Mapping[str, Any], report: R
 # ---------------------------------------------------------------------------
 
 
-def _all_texts(value: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _all_texts(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _all_texts(child, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
-
-
-def check_generic_names_first(models: Models, values: Mapping[str, Any], report: Report) -> None:
+def check_generic_names_first(models: Models, texts: Mapping[str, Sequence[Text]], report: Report) -> None:
     """In any text, a medicine's brand name comes after its generic name."""
     medicines = [
         (term, _word_pattern(term.brands), _word_pattern([term.term, *term.matches])) for term in models["glossary"] if term.brands
     ]
-    for name, value in values.items():
-        for path, text in _all_texts(value):
+    # One pattern for every brand first: most texts name none, and then need no further test.
+    # One quick test for any brand first: most texts name none, and need no further test.
+    brands = sorted({brand.lower() for term in models["glossary"] for brand in term.brands})
+    if not brands:
+        return
+    any_brand = re.compile("|".join(map(re.escape, brands)))  # plain text: much faster than the word patterns
+    for name, file_texts in texts.items():
+        for path, _, text in file_texts:
+            if not any_brand.search(text.lower()):
+                continue
             if path and path[-1] in {"brands", "search_words", "matches", "term"}:
                 continue
             if name == "glossary" and len(path) >= 2 and path[-2] in {"brands", "search_words", "matches"}:
