@@ -1,4 +1,4 @@
-"""Drop what readers never download (unused search languages, source maps, default favicon) and minify the project's own CSS and JS."""
+"""Drop what readers never download (unused search languages, source maps, inlined files) and minify the project's CSS and JS."""
 
 # MkDocs runs this file as a hook (mkdocs.yml: hooks). After every build it:
 #
@@ -12,9 +12,12 @@
 #   `mkdocs serve` keeps them for developers;
 # - deletes the theme's default favicon.png when the site names another favicon
 #   (theme.favicon), since no page links to it;
-# - minifies the project's own stylesheet and scripts (overrides/assets/css, /js) in place,
-#   with the minifiers of mkdocs-minify-plugin. The plugin itself minifies HTML; it cannot
-#   do these files because it renames them to *.min.*, which would break the links that
+# - deletes the project's files that every page carries inline (site.css and head.js, see
+#   overrides/main.html and hooks/inline_assets.py): no page links to them;
+# - minifies the project's other stylesheets and scripts (overrides/assets/css, /js) in
+#   place, with the public functions of the minifiers mkdocs-minify-plugin uses
+#   (csscompressor, jsmin). The plugin itself minifies HTML; it cannot do these files
+#   because it renames them to *.min.*, which would break the links that
 #   overrides/main.html writes by hand.
 
 from __future__ import annotations
@@ -22,8 +25,12 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from csscompressor import compress
+from jsmin import jsmin
 
 log = logging.getLogger("mkdocs.hooks.prune_site")
 
@@ -31,6 +38,12 @@ _command = "build"
 
 #: Folders of the built site that hold the project's own assets, minified in place.
 PROJECT_ASSETS = {"assets/css": "css", "assets/js": "js"}
+
+#: The project's files that pages carry inline, never fetch.
+INLINED = ("assets/css/site.css", "assets/js/head.js")
+
+#: A minifier for each kind of project asset.
+MINIFIERS: dict[str, Callable[[str], str]] = {"css": compress, "js": jsmin}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -103,16 +116,22 @@ def _prune_default_favicon(site: Path, config: Any) -> int:
     return 1
 
 
-def _minify_project_assets(site: Path) -> int:
-    from mkdocs_minify_plugin.plugin import MINIFIERS, MinifyPlugin
+def _prune_inlined(site: Path) -> int:
+    removed = 0
+    for name in INLINED:
+        if (site / name).is_file():
+            (site / name).unlink()
+            removed += 1
+    return removed
 
+
+def _minify_project_assets(site: Path) -> int:
     minified = 0
     for folder, kind in PROJECT_ASSETS.items():
         for path in sorted((site / folder).rglob(f"*.{kind}")):
             if path.name.endswith(f".min.{kind}"):
                 continue
-            text = path.read_text(encoding="utf-8")
-            path.write_text(MinifyPlugin._minify_file_data_with_func(text, MINIFIERS[kind]), encoding="utf-8")
+            path.write_text(MINIFIERS[kind](path.read_text(encoding="utf-8")), encoding="utf-8")
             minified += 1
     return minified
 
@@ -122,7 +141,9 @@ def on_post_build(config: Any) -> None:
     lunr = _prune_lunr(site)
     maps = _prune_source_maps(site) if _command != "serve" else 0
     favicon = _prune_default_favicon(site, config)
+    inlined = _prune_inlined(site)
     minified = _minify_project_assets(site)
     log.debug(
-        "pruned %d search language files, %d source maps, %d unused favicon; minified %d project assets", lunr, maps, favicon, minified
+        "pruned %d search language files, %d source maps, %d unused favicon, %d inlined files; minified %d project assets",
+        lunr, maps, favicon, inlined, minified,
     )

@@ -7,6 +7,7 @@ import functools
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -129,11 +130,18 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` over HTTP on 127.0.0.1 (a free port) and yield its base URL."""
+def serve(folder: Path, port: int = 0) -> Iterator[str]:
+    """Serve `folder` over HTTP on 127.0.0.1 (on `port`, or a free one) and yield its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:

@@ -43,13 +43,21 @@ def test_every_script_with_a_file_is_deferred(site: Path) -> None:
     """The theme's script is deferred by a string replacement in overrides/main.html; if the
     theme's markup changes, the replacement silently does nothing. This notices."""
     blocking = []
-    scripts = 0
+    theme = dates = 0
     for page in html_pages(site):
-        for script in soup(page).find_all("script", src=True):
-            scripts += 1
+        document = soup(page)
+        for script in document.find_all("script", src=True):
+            theme += "/bundle." in script["src"]
+            has_dates = "recovery-dates" in script["src"]
+            dates += has_dates
+            assert not has_dates or document.select("[data-date-key]"), f"{page.relative_to(site)} loads the date tools for nothing"
             if not script.has_attr("defer") and not script.has_attr("async"):
                 blocking.append(f"{page.relative_to(site)}: {script['src']}")
-    assert scripts >= 2 * len(html_pages(site)), "each page loads the theme's script and the site's"
+        if document.select("[data-date-key]"):
+            sources = [script["src"] for script in document.find_all("script", src=True)]
+            assert any("recovery-dates" in src for src in sources), f"{page.relative_to(site)} has dates but no date tools"
+    assert theme == len(html_pages(site)), "each page loads the theme's script"
+    assert 0 < dates < len(html_pages(site)), "the date tools load on the pages with dates only"
     assert blocking == [], f"scripts that block the page while it is parsed: {blocking[:5]}"
 
 

@@ -9,15 +9,13 @@ from urllib.parse import urljoin
 from macros.models import load_site_data
 from support import ROOT, html_pages, page_url, soup
 
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
-
 
 def _meta(document, **attributes) -> str | None:
     element = document.find("meta", attrs=attributes)
     return element.get("content") if element else None
 
 
-def test_every_page_has_its_own_description_and_preview_tags(site: Path) -> None:
+def test_every_page_has_its_own_description_and_preview_tags(site: Path, published_url: str) -> None:
     descriptions: dict[str, str] = {}
     for page in html_pages(site):
         document = soup(page)
@@ -29,14 +27,14 @@ def test_every_page_has_its_own_description_and_preview_tags(site: Path) -> None
         assert _meta(document, property="og:description") == description
         assert _meta(document, property="og:title") == document.title.get_text().split(" - ")[0].strip()
         canonical = document.find("link", rel="canonical")
-        assert canonical is not None and canonical["href"] == urljoin(SITE_URL, url)
+        assert canonical is not None and canonical["href"] == urljoin(published_url, url)
         assert _meta(document, property="og:url") == canonical["href"]
         assert not document.find("meta", property="og:image"), "no image: nothing to fetch from elsewhere"
 
 
-def test_the_sitemap_lists_every_page(site: Path) -> None:
+def test_the_sitemap_lists_every_page(site: Path, published_url: str) -> None:
     listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
-    assert {urljoin(SITE_URL, page_url(site, page)) for page in html_pages(site)} <= listed
+    assert {urljoin(published_url, page_url(site, page)) for page in html_pages(site)} <= listed
 
 
 def test_the_404_page_offers_search_and_the_main_ways_in(site: Path) -> None:

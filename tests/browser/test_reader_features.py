@@ -239,6 +239,26 @@ def test_the_date_is_kept_across_pages_and_instant_navigation_then_forgotten(rea
     assert tab.offsite == []
 
 
+def test_the_date_tools_load_only_where_needed_and_follow_instant_navigation(reader, site: Path, site_url: str, data: SiteData) -> None:
+    """Pages without a dated timeline or summary do not download recovery-dates.js; instant
+    navigation from such a page to a timeline still brings the date form to life."""
+    pages = timeline_pages(site)
+    timeline = "hip-recovery"
+    tab = open_in(reader, "stem-cell-therapy/", site_url)
+    assert tab.page.locator("[data-date-key]").count() == 0
+    assert not [url for url in tab.requests if "recovery-dates" in url]
+
+    tab.page.evaluate("() => { window.hbSamePage = true }")  # gone if the browser loads a new page
+    tab.page.locator('nav.md-nav a[href$="hip-recovery-timeline/"]').first.click()
+    tab.page.wait_for_url(site_url + pages[timeline])
+    tab.page.wait_for_selector(f"#timeline-{timeline} [data-hb-date-form][data-ready]")
+    assert tab.page.evaluate("() => window.hbSamePage === true"), "the theme's instant navigation, not a page load"
+    assert len([url for url in tab.requests if "recovery-dates" in url]) == 1
+    set_date(tab, timeline, "2026-01-31")
+    assert shown_dates(tab, timeline) == expected_dates(data, timeline, dt.date(2026, 1, 31))
+    assert tab.offsite == []
+
+
 def test_the_privacy_page_names_every_place_a_date_is_kept(reader, site: Path, site_url: str, data: SiteData) -> None:
     """Enter a date on every timeline; every name it is stored under is on the privacy page."""
     privacy = " ".join(soup(site / "about" / "privacy" / "index.html").get_text(" ").split())

@@ -8,10 +8,11 @@ test-output/search-report.txt for the benchmark's record.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browser_support import OpenPage
+from browser_support import OpenPage, Tab
 
 from support import TEST_OUTPUT
 
@@ -68,6 +69,29 @@ def test_the_page_that_answers_comes_first_or_near_it(open_page: OpenPage) -> No
     assert top3 == len(QUERIES), report
     assert first >= 0.9 * len(QUERIES), report
     assert tab.offsite == []
+
+
+def test_search_downloads_nothing_until_a_reader_reaches_for_it(browser, site_url: str) -> None:
+    """The theme's search worker and index (most of a page's weight) wait until the search
+    box takes focus; then search works as before. A new browser profile: nothing cached."""
+    context = browser.new_context(base_url=site_url, service_workers="block")
+    tab = Tab(page=context.new_page(), origin=urlsplit(site_url).netloc)
+    tab.page.on("request", lambda request: tab.requests.append(request.url))
+    tab.page.goto(site_url, wait_until="networkidle")
+    assert not [url for url in tab.requests if "search_index.json" in url or "/workers/search." in url]
+    tab.page.locator("input.md-search__input").click()
+    assert results(tab, "sciatica")
+    assert [url for url in tab.requests if "search_index.json" in url]
+    assert [url for url in tab.requests if "/workers/search." in url]
+    assert tab.offsite == []
+    context.close()
+
+
+def test_a_search_in_the_address_runs_at_once(open_page: OpenPage) -> None:
+    """The page-not-found form sends readers to ?q=...: that search starts without a click."""
+    tab = open_page("?q=sciatica")
+    tab.page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert tab.page.locator(".md-search-result__item").count() > 0
 
 
 def test_hidden_search_words_never_show_in_results(open_page: OpenPage) -> None:

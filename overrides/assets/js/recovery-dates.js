@@ -12,6 +12,9 @@
  */
 (function () {
   "use strict";
+  // Loaded once per visit: by the page, or by head.js after instant navigation.
+  if (window.hbRecoveryDates) return;
+  window.hbRecoveryDates = true;
 
   var STORE = "hb-date:";
 
@@ -354,18 +357,9 @@
     });
   }
 
-  // Pages marked `handout: true` have a print button (shown by the stylesheet once this runs).
-  function printButtons() {
-    document.querySelectorAll("[data-hb-print]:not([data-ready])").forEach(function (button) {
-      button.dataset.ready = "true";
-      button.addEventListener("click", function () { window.print(); });
-    });
-  }
-
   function init() {
     document.querySelectorAll(".hb-timeline[data-date-key]").forEach(enhance);
     document.querySelectorAll(".hb-summary[data-date-key]").forEach(fillSummary);
-    printButtons();
   }
 
   // Material's instant navigation swaps pages without reloading: document$ fires each time.

@@ -1,20 +1,23 @@
-"""hooks/inline_css.py: the inline site stylesheet ships minified, with every rule kept."""
+"""hooks/inline_assets.py: the inline stylesheet and head script ship minified, and still work."""
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
+import subprocess
 
 import tinycss2
 
 from support import ROOT
 
-spec = importlib.util.spec_from_file_location("inline_css", ROOT / "hooks" / "inline_css.py")
+spec = importlib.util.spec_from_file_location("inline_assets", ROOT / "hooks" / "inline_assets.py")
 assert spec is not None and spec.loader is not None
 hook = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(hook)
 
 SITE_CSS = (ROOT / "overrides" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
+HEAD_JS = (ROOT / "overrides" / "assets" / "js" / "head.js").read_text(encoding="utf-8")
 
 
 def canonical(selector: str) -> str:
@@ -42,7 +45,7 @@ def rules(css: str) -> list[tuple[str, str]]:
 
 def test_the_site_stylesheet_is_minified_in_the_page_and_keeps_every_rule() -> None:
     page = f'<head><style id=hb-site-css>{SITE_CSS}</style><style>/* theme */ a {{ color: red }}</style></head>'
-    out = hook.minify_inline_css(page)
+    out = hook.minify_inline_assets(page)
     inline = out.split("<style id=hb-site-css>", 1)[1].split("</style>", 1)[0]
     assert "/*" not in inline and "\n" not in inline, "comments and line breaks are gone"
     assert len(inline) < 0.8 * len(SITE_CSS)
@@ -52,4 +55,26 @@ def test_the_site_stylesheet_is_minified_in_the_page_and_keeps_every_rule() -> N
 
 def test_a_page_without_the_stylesheet_is_unchanged() -> None:
     page = "<html><body><p>Hi</p></body></html>"
-    assert hook.minify_inline_css(page) == page
+    assert hook.minify_inline_assets(page) == page
+
+
+def test_the_head_script_is_minified_in_the_page_and_other_scripts_are_not() -> None:
+    page = f'<head><script id=hb-head-js data-dates-script="../x.js">{HEAD_JS}</script><script>/* theme */ go()</script></head>'
+    out = hook.minify_inline_assets(page)
+    inline = out.split('<script id=hb-head-js data-dates-script="../x.js">', 1)[1].split("</script>", 1)[0]
+    assert "/*" not in inline and "  " not in inline, "comments and indentation are gone"
+    assert len(inline) < 0.7 * len(HEAD_JS)
+    assert "<script>/* theme */ go()</script>" in out, "other scripts are left alone"
+
+
+def test_the_minified_head_script_still_parses_and_keeps_its_strings(tmp_path) -> None:
+    """The minified script is valid JavaScript with the same string and regex literals (node
+    checks the syntax when it is installed; the literals are compared here either way)."""
+    minified = hook.minify_inline_assets(f"<script id=hb-head-js>{HEAD_JS}</script>")[len("<script id=hb-head-js>") : -len("</script>")]
+    literals = re.compile(r'"[^"\\\n]*"|/\\/search[^\n]*?/')
+    assert literals.findall(minified) == literals.findall(HEAD_JS.split("*/", 1)[1])
+    node = shutil.which("node")
+    if node:
+        script = tmp_path / "head.js"
+        script.write_text(minified, encoding="utf-8")
+        subprocess.run([node, "--check", str(script)], check=True)
