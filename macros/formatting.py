@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .models import Amount, Fact, Phase, SiteData
+from .models import PLACEHOLDER, Amount, Fact, Phase, SiteData
 
 #: Singular and plural words for each unit (English; a translation adds its own table).
 UNIT_WORDS: dict[str, tuple[str, str]] = {
@@ -163,3 +163,33 @@ def region_markdown(data: SiteData) -> dict[str, str]:
         "emergency-number": f"[{region.emergency_number}](tel:{region.emergency_number})",
         "report-harm": f"[{region.report_harm}]({region.report_harm_url})",
     }
+
+
+def glossary_tooltips(data: SiteData, facts: dict[str, str]) -> dict[str, str]:
+    """Every glossary word (and its capitalised form) mapped to its plain meaning."""
+    tooltips: dict[str, str] = {}
+    for term in data.all("glossary"):
+        if not term.tooltip:
+            continue
+        meaning = PLACEHOLDER.sub(lambda match: facts[match.group(1)], term.meaning)
+        for word in (term.term, *term.matches):
+            for form in (word, word[:1].upper() + word[1:]):
+                tooltips.setdefault(form, meaning)
+    return tooltips
+
+
+def phone_links(data: SiteData) -> dict[str, str]:
+    """Phone numbers in data text become tel: links, so a phone can call them in one tap;
+    the place to report harm becomes a link to it."""
+    links = {fact.id: f"[{fact.phone}](tel:{fact.phone.replace(' ', '')})" for fact in data.all("facts") if fact.phone}
+    links.update(region_markdown(data))
+    return links
+
+
+def after_title(markdown: str, html: str) -> str:
+    """Insert a block of HTML after the page's first-level heading (or at the top)."""
+    if not html:
+        return markdown
+    lines = markdown.split("\n")
+    at = next((index + 1 for index, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "\n".join([*lines[:at], "", html, "", *lines[at:]])

@@ -1,7 +1,8 @@
-"""MkDocs macros for the site: load the data once, then register the widgets as macros.
+"""The MkDocs adapter: load the data once, then register the widgets as macros.
 
-This module only wires things together. Data rules live in `models`, formatting in
-`formatting`, HTML in `widgets` and `templates/`.
+The only module of the package that imports MkDocs (macros/__init__.py hands the
+mkdocs-macros hooks to it). It only wires things together. Data rules live in `models`,
+formatting in `formatting`, HTML in `widgets` and `templates/`.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from mkdocs.utils import get_relative_url
 
 from .data_cache import load_site_data_cached
 from .errors import DataError
-from .formatting import placeholder_values, region_markdown
-from .models import PLACEHOLDER, SiteData
+from .formatting import after_title, glossary_tooltips, phone_links, placeholder_values
+from .models import SiteData
 from .reviews import ci, review_notices, today
 from .text import TextRenderer
 from .tooltips import TooltipExtension
@@ -125,15 +126,6 @@ def on_post_page_macros(env: Any) -> None:
         env.markdown += "\n\n" + str(footer) + "\n"
 
 
-def after_title(markdown: str, html: str) -> str:
-    """Insert a block of HTML after the page's first-level heading (or at the top)."""
-    if not html:
-        return markdown
-    lines = markdown.split("\n")
-    at = next((index + 1 for index, line in enumerate(lines) if line.startswith("# ")), 0)
-    return "\n".join([*lines[:at], "", html, "", *lines[at:]])
-
-
 def install_tooltips(extensions: list[Any], options: dict[str, Any]) -> None:
     """Swap Markdown's abbr extension for the same one with a pattern built once (see tooltips.py).
 
@@ -144,27 +136,6 @@ def install_tooltips(extensions: list[Any], options: dict[str, Any]) -> None:
             extensions[index] = TooltipExtension(**options)
             return
     raise PluginError("mkdocs.yml must list the abbr Markdown extension: it shows the glossary tooltips.")
-
-
-def glossary_tooltips(data: SiteData, facts: dict[str, str]) -> dict[str, str]:
-    """Every glossary word (and its capitalised form) mapped to its plain meaning."""
-    tooltips: dict[str, str] = {}
-    for term in data.all("glossary"):
-        if not term.tooltip:
-            continue
-        meaning = PLACEHOLDER.sub(lambda match: facts[match.group(1)], term.meaning)
-        for word in (term.term, *term.matches):
-            for form in (word, word[:1].upper() + word[1:]):
-                tooltips.setdefault(form, meaning)
-    return tooltips
-
-
-def phone_links(data: SiteData) -> dict[str, str]:
-    """Phone numbers in data text become tel: links, so a phone can call them in one tap;
-    the place to report harm becomes a link to it."""
-    links = {fact.id: f"[{fact.phone}](tel:{fact.phone.replace(' ', '')})" for fact in data.all("facts") if fact.phone}
-    links.update(region_markdown(data))
-    return links
 
 
 def _page_link(env: Any, path: str) -> str:

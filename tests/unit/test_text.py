@@ -113,8 +113,7 @@ def test_every_data_text_on_the_quick_path_matches_the_full_conversion() -> None
     from mkdocs.config import load_config
     from pydantic import BaseModel
 
-    import macros
-    from macros.formatting import placeholder_values
+    from macros.formatting import glossary_tooltips, placeholder_values
     from macros.models import load_site_data
     from macros.text import PLAIN_TEXT
     from support import ROOT
@@ -122,7 +121,7 @@ def test_every_data_text_on_the_quick_path_matches_the_full_conversion() -> None
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
     data = load_site_data(ROOT / "data", ROOT / "docs")
     facts = placeholder_values(data)
-    configs = {"abbr": {"glossary": macros.glossary_tooltips(data, facts)}}
+    configs = {"abbr": {"glossary": glossary_tooltips(data, facts)}}
     text = TextRenderer(facts=facts, extensions=config["markdown_extensions"], extension_configs=configs)
 
     def strings(value: object) -> list[str]:
