@@ -1,4 +1,4 @@
-"""Time loading and validating data/ alone (macros.models.load_site_data), in a fresh process.
+"""Time loading and validating data/ alone (macros.data.load_site_data), in a fresh process.
 
     python -m bench.dataload PROJECT [REPEATS]
 
@@ -20,7 +20,7 @@ from pathlib import Path
 def main(project: Path, repeats: int) -> dict[str, float | int]:
     sys.path.insert(0, str(project))
     start = time.perf_counter()
-    from macros.models import load_site_data
+    from macros.data import load_site_data
 
     imported = time.perf_counter() - start
     runs, cpu = [], []

@@ -583,7 +583,7 @@ def render(results: Results) -> str:
         lines += [
             "## Data load and validation",
             "",
-            "`macros.models.load_site_data` alone, in fresh processes "
+            "`macros.data.load_site_data` alone, in fresh processes "
             "(median of 3). *First* is the first call, what every build pays; *warm* the median of the next 5.",
             "",
         ]

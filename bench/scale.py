@@ -176,7 +176,7 @@ if __name__ == "__main__":
     copy_project(destination)
     counts = scale_project(destination, factor)
     sys.path.insert(0, str(destination))
-    from macros.models import load_site_data
+    from macros.data import load_site_data
 
     load_site_data(destination / "data", destination / "docs")
     print(counts)

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from .data import load_site_data
 from .errors import DataError
-from .models import load_site_data
 from .reviews import ci, review_notices, today
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pydantic
 
-from .models import SiteData, load_site_data
+from .data import load_site_data
+from .models import SiteData
 
 #: The folder of cached results, under the project folder.
 CACHE_FOLDER = Path(".cache") / "site-data"

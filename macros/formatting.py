@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .models import PLACEHOLDER, Amount, Fact, Phase, SiteData
+from .fields import PLACEHOLDER, Amount
+from .models import Fact, Phase, SiteData
 
 #: Singular and plural words for each unit (English; a translation adds its own table).
 UNIT_WORDS: dict[str, tuple[str, str]] = {

@@ -19,7 +19,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .models import PLACEHOLDER
+from .fields import PLACEHOLDER
 from .tooltips import TooltipExtension, compiled
 
 #: One line that Markdown would leave as it is: letters, digits, spaces and punctuation

@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .fields import Amount
 from .formatting import html_duration, number, unit_word
-from .models import Amount, Phase, SessionStep
+from .models import Phase, SessionStep
 
 
 @dataclass(frozen=True)

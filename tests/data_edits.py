@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
+from macros.data import load_site_data
 from macros.errors import DataError, Problem
-from macros.models import load_site_data
 from support import ROOT, build, copy_project
 
 Items = list[dict[str, Any]]

@@ -178,8 +178,8 @@ def checked_when_built(fixture: Path) -> bool:
 def test_messages_lead_with_the_place_and_speak_an_editors_language(fixture: Path, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     expected = apply_fixture(fixture, project)
+    from macros.data import load_site_data
     from macros.errors import DataError
-    from macros.models import load_site_data
 
     if checked_when_built(fixture):
         load_site_data(project / "data", project / "docs")  # the data alone is valid

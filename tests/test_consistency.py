@@ -20,8 +20,10 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from data_edits import item, rebuild_with
 
+from macros.data import load_site_data
+from macros.fields import DAYS_PER_UNIT
 from macros.formatting import format_amount, format_fact, placeholder_values
-from macros.models import DAYS_PER_UNIT, SiteData, load_site_data
+from macros.models import SiteData
 from support import (
     ROOT,
     BuildResult,

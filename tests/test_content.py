@@ -10,7 +10,8 @@ import pytest
 import textstat
 from bs4 import BeautifulSoup
 
-from macros.models import NUMBER_WITH_UNIT, load_site_data
+from macros.data import load_site_data
+from macros.fields import NUMBER_WITH_UNIT
 from support import ROOT, SEEDS, html_pages, main_content, page_url, soup
 
 DOCS = ROOT / "docs"

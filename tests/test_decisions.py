@@ -16,10 +16,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from macros.data import load_site_data
 from macros.decision_widgets import GRID_QUESTIONS
 from macros.formatting import placeholder_values
 from macros.ipdas import CRITERIA, QUALIFYING, assess
-from macros.models import SiteData, load_site_data
+from macros.models import SiteData
 from macros.vocabulary import STRENGTH_LABELS
 from support import (
     ROOT,

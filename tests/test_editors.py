@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from macros import schema
-from macros.models import FILES, Page, Review, load_site_data
+from macros.data import load_site_data
+from macros.models import FILES, Page, Review
 from macros.reviews import review_notices
 from support import ROOT, build, copy_project
 

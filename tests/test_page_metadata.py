@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from macros.models import load_site_data
+from macros.data import load_site_data
 from support import ROOT, html_pages, page_url, soup
 
 

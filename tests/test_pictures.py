@@ -14,7 +14,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from data_edits import item, rebuild_with
 
-from macros.models import SiteData, load_site_data
+from macros.data import load_site_data
+from macros.models import SiteData
 from support import BuildResult, html_pages, normalize, page_url, soup
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from macros.models import SiteData, load_site_data
+from macros.data import load_site_data
+from macros.models import SiteData
 from macros.provenance import clinic_only, is_attributed
 from support import ROOT, doc_url, html_pages, main_content, normalize, page_url, soup
 

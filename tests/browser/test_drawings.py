@@ -17,7 +17,8 @@ import pytest
 from browser_support import DESKTOP, PHONE, OpenPage
 from pypdf import PdfReader
 
-from macros.models import SiteData, load_site_data
+from macros.data import load_site_data
+from macros.models import SiteData
 from support import ROOT, TEST_OUTPUT, doc_url
 
 pytestmark = pytest.mark.browser

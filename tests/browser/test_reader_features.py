@@ -20,7 +20,9 @@ from dateutil.relativedelta import relativedelta
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from macros.models import Amount, SiteData, load_site_data
+from macros.data import load_site_data
+from macros.fields import Amount
+from macros.models import SiteData
 from support import ROOT, doc_url, soup
 
 pytestmark = pytest.mark.browser
@@ -345,8 +347,8 @@ def test_the_calendar_file_holds_every_phase_on_its_date(reader, site: Path, sit
 
 def plain(data: SiteData, text: str) -> str:
     """Data text with its {placeholders} filled, as the page shows it."""
+    from macros.fields import PLACEHOLDER
     from macros.formatting import placeholder_values
-    from macros.models import PLACEHOLDER
 
     values = placeholder_values(data)
     return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)

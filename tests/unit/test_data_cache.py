@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from macros import data_cache
+from macros.data import load_site_data
 from macros.errors import DataError
-from macros.models import load_site_data
 from support import ROOT
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from macros.fields import Amount
 from macros.formatting import count_words, format_amount, format_date, format_span, html_duration
-from macros.models import Amount
 
 
 @pytest.mark.parametrize(

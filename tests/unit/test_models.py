@@ -7,8 +7,8 @@ from typing import Any
 
 from data_edits import change, item
 
+from macros.data import load_site_data
 from macros.errors import DataError
-from macros.models import load_site_data
 
 
 def problems(data_dir: Path) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 from data_edits import change, item
 
+from macros.data import load_site_data
 from macros.formatting import placeholder_values
-from macros.models import load_site_data
 from macros.text import TextRenderer
 from macros.vocabulary import level_rank
 from macros.widgets import Widgets

@@ -113,8 +113,8 @@ def test_every_data_text_on_the_quick_path_matches_the_full_conversion() -> None
     from mkdocs.config import load_config
     from pydantic import BaseModel
 
+    from macros.data import load_site_data
     from macros.formatting import glossary_tooltips, placeholder_values
-    from macros.models import load_site_data
     from macros.text import PLAIN_TEXT
     from support import ROOT
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.data import load_site_data
+from macros.fields import PLACEHOLDER
 from macros.formatting import count_words, format_fact, format_phase, placeholder_values
-from macros.models import PLACEHOLDER, REGION_PLACEHOLDERS, SiteData, load_site_data
+from macros.models import REGION_PLACEHOLDERS, SiteData
 from macros.text import TextRenderer
 from macros.widgets import Widgets
 from support import ROOT
