@@ -29,7 +29,7 @@ def main(root: Path = ROOT) -> int:
     elapsed = (time.perf_counter() - started) * 1000
     count = sum(len(items) for items in data.items.values())
     print(f"Data OK: {count} items in {len(data.items)} files, checked in {elapsed:.0f} ms.")
-    notices = review_notices(data.all("pages"), today())
+    notices = review_notices(data.pages, today())
     for notice in notices:
         print(f"WARNING - {notice.message()}", file=sys.stderr)
     if ci() and any(notice.overdue for notice in notices):

@@ -53,11 +53,11 @@ class DecisionWidgets:
     _render: Any
 
     def _decision(self, decision_id: str) -> tuple[Any, list[Any]]:
-        decision = self.data.get("decisions", decision_id)
-        return decision, [self.data.get("options", option_id) for option_id in decision.options]
+        decision = self.data.decisions.get(decision_id)
+        return decision, [self.data.options.get(option_id) for option_id in decision.options]
 
     def _evidence_of(self, options: Iterable[Any]) -> dict[str, Any]:
-        return {option.id: self.data.get("evidence", option.evidence) for option in options if option.evidence}
+        return {option.id: self.data.evidence.get(option.evidence) for option in options if option.evidence}
 
     def decision_intro(self, decision_id: str) -> Markup:
         """The condition, the decision to make, who the aid is for, and the options it compares."""
@@ -68,7 +68,7 @@ class DecisionWidgets:
         """Each option as a card answering the same questions in the same order."""
         decision, options = self._decision(decision_id)
         evidence = self._evidence_of(options)
-        risks = {option.id: [self.data.get("risks", risk_id) for risk_id in option.risks] for option in options}
+        risks = {option.id: [self.data.risks.get(risk_id) for risk_id in option.risks] for option in options}
         cited = [s for option in options for s in option_sources(option)]
         cited += [s for item in evidence.values() for s in item.sources]
         return self._render(
@@ -84,8 +84,8 @@ class DecisionWidgets:
 
     def values_checklist(self, decision_id: str, prefix: str = "matters") -> Markup:
         """'What matters most to me': statements to weigh, on screen and on paper."""
-        decision = self.data.get("decisions", decision_id)
-        values = self.data.where("values", "decisions", decision_id)
+        decision = self.data.decisions.get(decision_id)
+        values = self.data.values.where("decisions", decision_id)
         return self._render("values_checklist.html", decision=decision, values=values, prefix=prefix)
 
     def decision_costs(self, decision_id: str) -> Markup:
@@ -96,19 +96,19 @@ class DecisionWidgets:
 
     def decision_about(self, decision_id: str) -> Markup:
         """Who wrote the decision aid, who pays for it, when it was reviewed and when it is next due."""
-        decision = self.data.get("decisions", decision_id)
-        page = self.data.get("pages", decision.page)
-        return self._render("decision_about.html", decision=decision, review=page.review, funding=self.data.get("notices", "funding"))
+        decision = self.data.decisions.get(decision_id)
+        page = self.data.pages.get(decision.page)
+        return self._render("decision_about.html", decision=decision, review=page.review, funding=self.data.notices.get("funding"))
 
     def worksheet(self, decision_id: str) -> Markup:
         """A sheet to print and take to an appointment: the options, what matters, questions and notes."""
         decision, options = self._decision(decision_id)
-        values = self.data.where("values", "decisions", decision_id)
+        values = self.data.values.where("decisions", decision_id)
         return self._render("worksheet.html", decision.sources, decision=decision, options=options, values=values)
 
     def clinic_questions(self) -> Markup:
         """The questions to ask a clinic, grouped, each with room to write the answer."""
-        questions = self.data.all("clinic_questions")
+        questions = self.data.clinic_questions
         groups = [(heading, [q for q in questions if q.group == group]) for group, heading in QUESTION_GROUP_HEADINGS.items()]
         return self._render(
             "clinic_questions.html",
@@ -118,14 +118,14 @@ class DecisionWidgets:
 
     def first_days(self) -> Markup:
         """The checklist for the first two days after treatment, with blanks to fill in."""
-        tasks = self.data.all("first_days")
+        tasks = self.data.first_days
         return self._render("first_days.html", [s for task in tasks for s in task.sources], tasks=tasks)
 
     def injection_risks(self, level: int = 2) -> Markup:
         """Each risk of the injection with the symptoms that show it, at their own care levels."""
-        risks = self.data.all("risks")
-        symptoms = {risk.id: [self.data.get("symptoms", s) for s in risk.symptoms] for risk in risks}
-        levels = {care.id: care for care in self.data.all("care_levels")}
+        risks = self.data.risks
+        symptoms = {risk.id: [self.data.symptoms.get(s) for s in risk.symptoms] for risk in risks}
+        levels = {care.id: care for care in self.data.care_levels}
         shown = [symptom for found in symptoms.values() for symptom in found]
         self.page.shown_symptoms.update(symptom.id for symptom in shown)
         cited = [s for risk in risks for s in risk.sources] + [s for symptom in shown for s in symptom.sources]
@@ -133,7 +133,7 @@ class DecisionWidgets:
 
     def exercises(self, topic: str, level: int = 3) -> Markup:
         """Home exercises for one topic, each with its steps, how often, and when to stop."""
-        items = self.data.where("exercises", "topics", topic)
+        items = self.data.exercises.where("topics", topic)
         if not items:
             raise ValueError(f'No exercises with topic "{topic}" in data/exercises.yml.')
         return self._render("exercises.html", [s for item in items for s in item.sources], exercises=items, level=level)

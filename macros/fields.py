@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -113,7 +114,33 @@ IsoDate = Annotated[dt.date, BeforeValidator(_parse_iso_date)]
 DocPath = Annotated[str, AfterValidator(_check_doc_path)]
 HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s/]+\.[^\s]+$", description="A full web address starting with https://")]
 IconName = Annotated[str, Field(pattern=r"^(material|fontawesome/[a-z]+|octicons)/[a-z0-9-]+$", description="A Material for MkDocs icon, like material/snowflake")]
-SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of the sources in data/sources.yml that back this item.")]
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Declares that a field holds ids of items in another data file (`file`, its name).
+
+    rules.check_references reads these declarations from the models: the build stops when
+    such an id names no item, with the file's known ids and the closest one.
+    """
+
+    file: str
+
+
+SourceId = Annotated[Id, RefersTo("sources")]
+PageId = Annotated[Id, RefersTo("pages")]
+TopicId = Annotated[Id, RefersTo("topics")]
+TimelineId = Annotated[Id, RefersTo("timelines")]
+FactId = Annotated[Id, RefersTo("facts")]
+ContextId = Annotated[Id, RefersTo("contexts")]
+RedFlagId = Annotated[Id, RefersTo("red_flags")]
+EvidenceId = Annotated[Id, RefersTo("evidence")]
+RiskId = Annotated[Id, RefersTo("risks")]
+SymptomId = Annotated[Id, RefersTo("symptoms")]
+OptionId = Annotated[Id, RefersTo("options")]
+DecisionId = Annotated[Id, RefersTo("decisions")]
+ExerciseId = Annotated[Id, RefersTo("exercises")]
+SourceIds = Annotated[list[SourceId], Field(min_length=1, description="Ids of the sources in data/sources.yml that back this item.")]
 
 TimeUnit = Literal["second", "minute", "hour", "day", "week", "month", "year"]
 

@@ -145,8 +145,8 @@ def format_phase(phase: Phase) -> str:
 
 def placeholder_values(data: SiteData) -> dict[str, str]:
     """What each {id} placeholder in data text becomes: facts and phase spans."""
-    values = {fact.id: format_fact(fact) for fact in data.all("facts")}
-    values.update({phase.id: format_phase(phase) for phase in data.all("phases")})
+    values = {fact.id: format_fact(fact) for fact in data.facts}
+    values.update({phase.id: format_phase(phase) for phase in data.phases})
     values.update(region_values(data))
     return values
 
@@ -169,7 +169,7 @@ def region_markdown(data: SiteData) -> dict[str, str]:
 def glossary_tooltips(data: SiteData, facts: dict[str, str]) -> dict[str, str]:
     """Every glossary word (and its capitalised form) mapped to its plain meaning."""
     tooltips: dict[str, str] = {}
-    for term in data.all("glossary"):
+    for term in data.glossary:
         if not term.tooltip:
             continue
         meaning = PLACEHOLDER.sub(lambda match: facts[match.group(1)], term.meaning)
@@ -182,7 +182,7 @@ def glossary_tooltips(data: SiteData, facts: dict[str, str]) -> dict[str, str]:
 def phone_links(data: SiteData) -> dict[str, str]:
     """Phone numbers in data text become tel: links, so a phone can call them in one tap;
     the place to report harm becomes a link to it."""
-    links = {fact.id: f"[{fact.phone}](tel:{fact.phone.replace(' ', '')})" for fact in data.all("facts") if fact.phone}
+    links = {fact.id: f"[{fact.phone}](tel:{fact.phone.replace(' ', '')})" for fact in data.facts if fact.phone}
     links.update(region_markdown(data))
     return links
 

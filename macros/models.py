@@ -7,8 +7,9 @@ editor messages of `explain` and the rules that span files in `rules`)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
     Field,
@@ -20,7 +21,12 @@ from pydantic import (
 from .fields import (
     PLACEHOLDER,
     Amount,
+    ContextId,
+    DecisionId,
     DocPath,
+    EvidenceId,
+    ExerciseId,
+    FactId,
     HttpsUrl,
     IconName,
     Id,
@@ -28,9 +34,17 @@ from .fields import (
     MarkdownText,
     Model,
     Name,
+    OptionId,
+    PageId,
+    RedFlagId,
+    RiskId,
+    SourceId,
     SourceIds,
+    SymptomId,
     Text,
     TimeAmount,
+    TimelineId,
+    TopicId,
     rule_error,
 )
 from .vocabulary import (
@@ -94,7 +108,7 @@ class Source(Model):
 class Reported(Model):
     """What one source said about a disputed fact."""
 
-    source: Id = Field(description="The id of the source, from data/sources.yml.")
+    source: SourceId = Field(description="The id of the source, from data/sources.yml.")
     amount: Amount | None = Field(default=None, description="The number the source gave, if it gave one.")
     says: Text = Field(description="What the source said, in our own words (no numbers: put them in amount).")
 
@@ -154,7 +168,7 @@ class Page(Model):
     id: Id
     path: DocPath = Field(description="The page's file inside docs/, like hip-pain/index.md.")
     medical: bool = Field(description="true for pages with medical content: they show sources, review dates and the disclaimer.")
-    contexts: list[Id] | None = Field(
+    contexts: list[ContextId] | None = Field(
         default=None,
         description="Ids of the situations (data/contexts.yml) the page serves; [] for none. Needed for medical pages. "
         "A page that serves a situation after a procedure must show that situation's emergency signs.",
@@ -180,7 +194,7 @@ class Reviewer(Model):
     name: Name = Field(description="The clinician's full name.")
     credential: Name = Field(description="Their profession and qualifications, such as Physical therapist, DPT.")
     signed: IsoDate = Field(description="The day they signed off the pages, year-month-day.")
-    pages: list[Id] = Field(min_length=1, description="Ids of the medical pages (data/pages.yml) they reviewed.")
+    pages: list[PageId] = Field(min_length=1, description="Ids of the medical pages (data/pages.yml) they reviewed.")
 
 
 class Context(Model):
@@ -242,7 +256,7 @@ class Topic(Model):
 
     id: Id
     name: Text = Field(description="The topic's name, shown as a heading.")
-    page: Id = Field(description="The id of the page about this topic, from data/pages.yml.")
+    page: PageId = Field(description="The id of the page about this topic, from data/pages.yml.")
 
 
 class Faq(Model):
@@ -252,7 +266,7 @@ class Faq(Model):
     STATEMENTS: ClassVar[tuple[str, ...]] = ("answer",)
 
     id: Id
-    topic: Id = Field(description="The id of its topic, from data/topics.yml.")
+    topic: TopicId = Field(description="The id of its topic, from data/topics.yml.")
     question: Text = Field(description="The question, as a reader would ask it.")
     answer: MarkdownText = Field(description="The answer. Markdown and {fact-id} placeholders allowed.")
     sources: SourceIds
@@ -277,9 +291,9 @@ class Symptom(Model):
     id: Id
     name: Text = Field(description="The symptom, in a reader's words.")
     level: Level = Field(description="How urgent it is: expected, routine, call or emergency.")
-    contexts: list[Id] = Field(min_length=1, description="Ids of the situations (data/contexts.yml) it belongs to.")
-    signs: list[Id] = Field(default_factory=list, description="Ids of the red flags (data/red_flags.yml) it contains. Needed unless it is expected.")
-    lasts: Id | None = Field(default=None, description="The id of a fact in data/facts.yml: how long it usually lasts.")
+    contexts: list[ContextId] = Field(min_length=1, description="Ids of the situations (data/contexts.yml) it belongs to.")
+    signs: list[RedFlagId] = Field(default_factory=list, description="Ids of the red flags (data/red_flags.yml) it contains. Needed unless it is expected.")
+    lasts: FactId | None = Field(default=None, description="The id of a fact in data/facts.yml: how long it usually lasts.")
     what_to_do: MarkdownText = Field(description="What to do about it.")
     sources: SourceIds
 
@@ -303,7 +317,7 @@ class CareTip(Model):
     title: Text = Field(description="The card's heading.")
     icon: IconName = Field(description="A Material for MkDocs icon, like material/snowflake.")
     body: MarkdownText = Field(description="The advice. Markdown and {fact-id} placeholders allowed.")
-    topics: list[Id] = Field(min_length=1, description="Ids of the topics whose pages show this card.")
+    topics: list[TopicId] = Field(min_length=1, description="Ids of the topics whose pages show this card.")
     sources: SourceIds
     resolution: Resolution | None = Field(default=None, description="Where sources disagree: what each said and what this site says.")
 
@@ -323,7 +337,7 @@ class Timeline(Model):
         "Leave out (with date_label) for a timeline readers should not take as their own plan, such as a clinic's claims.",
     )
     date_label: Text | None = Field(default=None, description="The label of the reader's date field, such as 'Your treatment date'.")
-    context: Id = Field(description="The situation (data/contexts.yml) the timeline follows. A page with a timeline after a procedure must show that situation's emergency signs.")
+    context: ContextId = Field(description="The situation (data/contexts.yml) the timeline follows. A page with a timeline after a procedure must show that situation's emergency signs.")
     intro: MarkdownText | None = Field(default=None, description="A short note shown above the timeline.")
     sources: SourceIds
 
@@ -344,7 +358,7 @@ class Phase(Model):
     STATEMENTS: ClassVar[tuple[str, ...]] = ("summary", "goals", "do", "avoid", "milestones", "key_points")
 
     id: Id
-    timeline: Id = Field(description="The id of its timeline, from data/timelines.yml.")
+    timeline: TimelineId = Field(description="The id of its timeline, from data/timelines.yml.")
     title: Text = Field(description="The phase's heading.")
     start: TimeAmount | None = Field(default=None, description="When it starts, counted from the timeline's start. Leave out to start when the phase above ends.")
     end: TimeAmount | None = Field(default=None, description="When it ends. Leave out for a single moment (such as a visit) or an open end.")
@@ -355,7 +369,7 @@ class Phase(Model):
     do: list[Text] = Field(min_length=1, description="What to do: at least one entry.")
     avoid: list[Text] = Field(default_factory=list, description="What to avoid.")
     milestones: list[Text] = Field(default_factory=list, description="Signs of progress.")
-    exercises: list[Id] = Field(default_factory=list, description="Ids of home exercises (data/exercises.yml) that suit this phase; each links to its card.")
+    exercises: list[ExerciseId] = Field(default_factory=list, description="Ids of home exercises (data/exercises.yml) that suit this phase; each links to its card.")
     key_points: list[Text] = Field(
         default_factory=list,
         max_length=2,
@@ -417,7 +431,7 @@ class GlossaryTerm(Model):
     brands: list[Name] = Field(default_factory=list, description="Brand names of a medicine. In any text, a brand name comes after this generic name.")
     tooltip: bool = Field(default=True, description="Show the meaning as a tooltip wherever the term appears.")
     search_words: list[Text] = Field(default_factory=list, description="Everyday words a reader may search for instead, like brand names.")
-    explained_on: Id | None = Field(default=None, description="The id of the page (data/pages.yml) that explains this best: searching for a search word finds it.")
+    explained_on: PageId | None = Field(default=None, description="The id of the page (data/pages.yml) that explains this best: searching for a search word finds it.")
 
 
 class Evidence(Model):
@@ -427,7 +441,7 @@ class Evidence(Model):
     STATEMENTS: ClassVar[tuple[str, ...]] = ("summary",)
 
     id: Id
-    topic: Id = Field(description="The id of its topic, from data/topics.yml.")
+    topic: TopicId = Field(description="The id of its topic, from data/topics.yml.")
     strength: Strength = Field(
         description="What the evidence and guidelines say, as readers see it: approved, recommended, mixed, "
         "investigational, not-shown-to-help (no better than a fake treatment in fair tests), advised-against or not-approved."
@@ -490,7 +504,7 @@ class TreatmentOption(Model):
     recovery: Text = Field(description="What it is like to go through: time off, recovery, visits, effort.")
     benefits: list[Outcome] = Field(min_length=1, description="The possible benefits, each with how likely it is where a source says.")
     harms: list[Outcome] = Field(min_length=1, description="The possible harms and downsides, each with how likely it is where a source says.")
-    evidence: Id | None = Field(
+    evidence: EvidenceId | None = Field(
         default=None,
         description="The id of the evidence summary (data/evidence.yml) whose label this option shows. Needed for every option but wait.",
     )
@@ -505,7 +519,7 @@ class TreatmentOption(Model):
         validate_default=True,
         description="Ids of the sources (data/sources.yml) for what it costs and whether insurance pays. Needed unless coverage is no-cost.",
     )
-    risks: list[Id] = Field(default_factory=list, description="Ids of the risks of the procedure (data/risks.yml), for options that are a procedure.")
+    risks: list[RiskId] = Field(default_factory=list, description="Ids of the risks of the procedure (data/risks.yml), for options that are a procedure.")
     more: DocPath | None = Field(default=None, description="A page of this site with more about the option, like hip-pain/physical-therapy.md.")
     sources: SourceIds
 
@@ -541,14 +555,14 @@ class Decision(Model):
     STATEMENTS: ClassVar[tuple[str, ...]] = ("condition", "question", "who_for", "not_for")
 
     id: Id
-    page: Id = Field(description="The id of the page (data/pages.yml) that shows this decision aid.")
-    worksheet: Id = Field(description="The id of the page (data/pages.yml) with the printable worksheet.")
+    page: PageId = Field(description="The id of the page (data/pages.yml) that shows this decision aid.")
+    worksheet: PageId = Field(description="The id of the page (data/pages.yml) with the printable worksheet.")
     title: Text = Field(description="The decision's name, such as Hip arthritis: choosing a treatment.")
     condition: MarkdownText = Field(description="The health problem, in plain words: what it is and how it usually goes.")
     question: Text = Field(description="The decision itself, as a question the reader faces.")
     who_for: Text = Field(description="Who the decision aid is for.")
     not_for: Text = Field(description="Who should get help first instead, such as people with warning signs.")
-    options: list[Id] = Field(min_length=3, description="Ids of the options (data/options.yml), in the order shown. One must be a wait option.")
+    options: list[OptionId] = Field(min_length=3, description="Ids of the options (data/options.yml), in the order shown. One must be a wait option.")
     sources: SourceIds
 
 
@@ -557,7 +571,7 @@ class Value(Model):
 
     id: Id
     statement: Text = Field(description="What matters, in the reader's own voice, such as I want to avoid surgery if I can.")
-    decisions: list[Id] = Field(min_length=1, description="Ids of the decisions (data/decisions.yml) where the statement is offered.")
+    decisions: list[DecisionId] = Field(min_length=1, description="Ids of the decisions (data/decisions.yml) where the statement is offered.")
 
 
 class ClinicQuestion(Model):
@@ -598,8 +612,8 @@ class Risk(Model):
     name: Text = Field(description="The risk's name, such as Infection.")
     what_happens: Text = Field(description="What it is, in a sentence or two.")
     how_likely: Text | None = Field(default=None, description="How likely it is, with any number as a {fact-id} placeholder. Leave out if no source says.")
-    contexts: list[Id] = Field(min_length=1, description="Ids of the situations (data/contexts.yml) where the risk applies.")
-    symptoms: list[Id] = Field(
+    contexts: list[ContextId] = Field(min_length=1, description="Ids of the situations (data/contexts.yml) where the risk applies.")
+    symptoms: list[SymptomId] = Field(
         min_length=1,
         description="Ids of the symptoms (data/symptoms.yml) that show it, each shown with its own level of care. At least one must need help (not expected).",
     )
@@ -677,7 +691,7 @@ class PainArea(Model):
     felt: Text = Field(description="What pain here is often like, in a sentence.")
     causes: list[Text] = Field(min_length=1, description="What commonly causes pain here, one cause per entry, most common first.")
     what_to_do: MarkdownText = Field(description="What to do about it, with links to the pages that help.")
-    symptoms: list[Id] = Field(default_factory=list, description="Ids of warning signs (data/symptoms.yml) to watch for with pain here; each is shown with its level of care.")
+    symptoms: list[SymptomId] = Field(default_factory=list, description="Ids of warning signs (data/symptoms.yml) to watch for with pain here; each is shown with its level of care.")
     spot: Spot
     sources: SourceIds
 
@@ -710,7 +724,7 @@ class Exercise(Model):
     dose: Text = Field(description="How many and how often, with numbers as {fact-id} placeholders.")
     stop_if: Text = Field(description="When to stop and get advice.")
     figure: ExerciseFigure = Field(description="The start and end positions, drawn from the directions of each body part.")
-    topics: list[Id] = Field(min_length=1, description="Ids of the topics whose pages show it.")
+    topics: list[TopicId] = Field(min_length=1, description="Ids of the topics whose pages show it.")
     sources: SourceIds
 
 
@@ -763,70 +777,128 @@ FILES: tuple[DataFile, ...] = (
     DataFile("treatment_sites", TreatmentSite, "treatment site"),
 )
 
-#: A field with one of these names always holds ids from the named file.
-REFERENCE_FIELDS: dict[str, str] = {
-    "sources": "sources",
-    "source": "sources",
-    "claimed_by": "sources",
-    "topic": "topics",
-    "topics": "topics",
-    "page": "pages",
-    "timeline": "timelines",
-    "lasts": "facts",
-    "explained_on": "pages",
-    "contexts": "contexts",
-    "context": "contexts",
-    "signs": "red_flags",
-    "pages": "pages",
-    "evidence": "evidence",
-    "risks": "risks",
-    "symptoms": "symptoms",
-    "options": "options",
-    "decisions": "decisions",
-    "worksheet": "pages",
-    "exercises": "exercises",
-}
-
 #: Placeholders filled from data/region.yml: {emergency-number} and {report-harm}.
 REGION_PLACEHOLDERS: tuple[str, ...] = ("emergency-number", "report-harm")
 
 
-@dataclass(frozen=True)
-class SiteData:
-    """Every data file, validated: items in file order, with indexes by id and by field.
+#: The model of a data file's items.
+ItemT = TypeVar("ItemT", bound=Model)
+
+
+class Items(tuple[ItemT, ...]):
+    """The items of one data file in file order, with lookups by id and by field.
 
     Pages look items up many times per build, so lookups are dictionary reads, built
     once: a build's cost grows with the data, not with pages times items.
     """
 
+    name: str
+    _by_id: dict[str, ItemT]
+    _groups: dict[str, dict[Any, tuple[ItemT, ...]]]
+
+    def __new__(cls, name: str, items: Iterable[ItemT] = ()) -> Items[ItemT]:
+        self = super().__new__(cls, items)
+        self.name = name
+        self._by_id = {str(getattr(item, "id", "")): item for item in self}
+        self._groups = {}
+        return self
+
+    def __getnewargs__(self) -> tuple[str, tuple[ItemT, ...]]:  # type: ignore[override]
+        return (self.name, tuple(self))
+
+    def get(self, item_id: str) -> ItemT:
+        """One item by id; KeyError with the known ids when it does not exist."""
+        found = self._by_id.get(item_id)
+        if found is None:
+            known = ", ".join(self._by_id)
+            raise KeyError(f'No {self.name} item with id "{item_id}" in data/{self.name}.yml. Known ids: {known}')
+        return found
+
+    def has(self, item_id: str) -> bool:
+        """Whether the file has an item with this id."""
+        return item_id in self._by_id
+
+    def ids(self) -> list[str]:
+        """The ids, in file order."""
+        return list(self._by_id)
+
+    def where(self, attribute: str, value: Any) -> tuple[ItemT, ...]:
+        """Items whose field equals `value` (or, for a list field, contains it), in order."""
+        if attribute not in self._groups:
+            groups: dict[Any, list[ItemT]] = {}
+            for item in self:
+                found = getattr(item, attribute)
+                for one in found if isinstance(found, (list, tuple)) else (found,):
+                    groups.setdefault(one, []).append(item)
+            self._groups[attribute] = {group: tuple(members) for group, members in groups.items()}
+        return self._groups[attribute].get(value, ())
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Every data file, validated: a typed attribute per file (`data.phases` holds the
+    Phase items of data/phases.yml, `data.phases.get("rest")` one of them).
+
+    `all`, `get`, `has`, `ids` and `where` take a file's name, for code that works on any
+    file (the schema generator, the data check, tests).
+    """
+
     items: dict[str, tuple[Model, ...]]
     #: The line where each item starts, by (file name, id): for messages about the build.
     lines: dict[tuple[str, str], int] = field(default_factory=dict, compare=False)
-    _by_id: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _groups: dict[tuple[str, str], dict[Any, tuple[Any, ...]]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    sources: Items[Source] = field(init=False, repr=False, compare=False)
+    facts: Items[Fact] = field(init=False, repr=False, compare=False)
+    pages: Items[Page] = field(init=False, repr=False, compare=False)
+    topics: Items[Topic] = field(init=False, repr=False, compare=False)
+    faqs: Items[Faq] = field(init=False, repr=False, compare=False)
+    care_levels: Items[CareLevel] = field(init=False, repr=False, compare=False)
+    symptoms: Items[Symptom] = field(init=False, repr=False, compare=False)
+    care_tips: Items[CareTip] = field(init=False, repr=False, compare=False)
+    timelines: Items[Timeline] = field(init=False, repr=False, compare=False)
+    phases: Items[Phase] = field(init=False, repr=False, compare=False)
+    session_steps: Items[SessionStep] = field(init=False, repr=False, compare=False)
+    preparation: Items[PrepTask] = field(init=False, repr=False, compare=False)
+    glossary: Items[GlossaryTerm] = field(init=False, repr=False, compare=False)
+    evidence: Items[Evidence] = field(init=False, repr=False, compare=False)
+    claims: Items[Claim] = field(init=False, repr=False, compare=False)
+    notices: Items[Notice] = field(init=False, repr=False, compare=False)
+    contexts: Items[Context] = field(init=False, repr=False, compare=False)
+    red_flags: Items[RedFlag] = field(init=False, repr=False, compare=False)
+    regions: Items[Region] = field(init=False, repr=False, compare=False)
+    reviewers: Items[Reviewer] = field(init=False, repr=False, compare=False)
+    risks: Items[Risk] = field(init=False, repr=False, compare=False)
+    options: Items[TreatmentOption] = field(init=False, repr=False, compare=False)
+    decisions: Items[Decision] = field(init=False, repr=False, compare=False)
+    values: Items[Value] = field(init=False, repr=False, compare=False)
+    clinic_questions: Items[ClinicQuestion] = field(init=False, repr=False, compare=False)
+    first_days: Items[AftercareTask] = field(init=False, repr=False, compare=False)
+    exercises: Items[Exercise] = field(init=False, repr=False, compare=False)
+    pain_areas: Items[PainArea] = field(init=False, repr=False, compare=False)
+    treatment_sites: Items[TreatmentSite] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for name, items in self.items.items():
-            self._by_id[name] = {str(getattr(item, "id", "")): item for item in items}
+        for spec in FILES:
+            object.__setattr__(self, attribute_of(spec.name), Items(spec.name, self.items.get(spec.name, ())))
+
+    def file(self, name: str) -> Items[Any]:
+        """The items of a data file, by the file's name."""
+        return getattr(self, attribute_of(name))  # type: ignore[no-any-return]
 
     def all(self, name: str) -> tuple[Any, ...]:
         """Items of one file, in the order they are written."""
-        return self.items[name]
+        return self.file(name)
 
     def get(self, name: str, item_id: str) -> Any:
         """One item by id; KeyError with the known ids when it does not exist."""
-        found = self._by_id[name].get(item_id)
-        if found is None:
-            known = ", ".join(self._by_id[name])
-            raise KeyError(f'No {name} item with id "{item_id}" in data/{name}.yml. Known ids: {known}')
-        return found
+        return self.file(name).get(item_id)
 
     def has(self, name: str, item_id: str) -> bool:
         """Whether a file has an item with this id."""
-        return item_id in self._by_id[name]
+        return self.file(name).has(item_id)
 
     def ids(self, name: str) -> list[str]:
-        return list(self._by_id[name])
+        return self.file(name).ids()
 
     def line(self, name: str, item_id: str) -> int:
         """The line of data/<name>.yml where an item starts (1 when unknown)."""
@@ -835,16 +907,14 @@ class SiteData:
     @property
     def region(self) -> Region:
         """The one region the site is written for (data/region.yml)."""
-        return self.items["region"][0]  # type: ignore[return-value]
+        return self.regions[0]
 
     def where(self, name: str, attribute: str, value: Any) -> tuple[Any, ...]:
         """Items of a file whose field equals `value` (or, for a list field, contains it), in order."""
-        key = (name, attribute)
-        if key not in self._groups:
-            groups: dict[Any, list[Any]] = {}
-            for item in self.items[name]:
-                found = getattr(item, attribute)
-                for one in found if isinstance(found, (list, tuple)) else (found,):
-                    groups.setdefault(one, []).append(item)
-            self._groups[key] = {group: tuple(members) for group, members in groups.items()}
-        return self._groups[key].get(value, ())
+        return self.file(name).where(attribute, value)
+
+
+def attribute_of(name: str) -> str:
+    """The SiteData attribute of a data file: its name, except region.yml's (`regions`),
+    whose single item is `SiteData.region`."""
+    return "regions" if name == "region" else name

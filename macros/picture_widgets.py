@@ -45,19 +45,19 @@ class PictureWidgets:
     def body_map(self, level: int = 3) -> Markup:
         """Where hip and back pain is felt: numbered areas on the body, each linked to its
         causes, what to do and its warning signs (each at its own care level)."""
-        areas = self.data.all("pain_areas")
+        areas = self.data.pain_areas
         marks = [
             Mark(number, area.name, area.spot, "oval", href=f"#pain-area-{area.id}")
             for number, area in enumerate(areas, start=1)
         ]
         # Most urgent first, as every list of warning signs on the site.
         symptoms = {
-            area.id: sorted((self.data.get("symptoms", s) for s in area.symptoms), key=lambda s: -level_rank(s.level))
+            area.id: sorted((self.data.symptoms.get(s) for s in area.symptoms), key=lambda s: -level_rank(s.level))
             for area in areas
         }
         shown = [symptom for found in symptoms.values() for symptom in found]
         self.page.shown_symptoms.update(symptom.id for symptom in shown)
-        levels = {care.id: care for care in self.data.all("care_levels")}
+        levels = {care.id: care for care in self.data.care_levels}
         cited = [s for area in areas for s in area.sources] + [s for symptom in shown for s in symptom.sources]
         return self._render(
             "body_map.html",
@@ -72,7 +72,7 @@ class PictureWidgets:
 
     def treatment_sites(self) -> Markup:
         """Where cells are collected and injected, drawn on the body and listed."""
-        sites = sorted(self.data.all("treatment_sites"), key=lambda site: site.role != "collect")
+        sites = sorted(self.data.treatment_sites, key=lambda site: site.role != "collect")
         marks = [
             Mark(number, site.name, site.spot, SITE_SHAPES[site.role], says=SITE_WORDS[site.role], site=site)
             for number, site in enumerate(sites, start=1)

@@ -95,7 +95,7 @@ def check_reviews(data: SiteData) -> None:
     Warnings go straight to stderr: a MkDocs warning would fail every strict build,
     and a review that is merely due soon must not stop an editor's preview.
     """
-    notices = review_notices(data.all("pages"), today())
+    notices = review_notices(data.pages, today())
     overdue = [notice.message() for notice in notices if notice.overdue]
     if overdue and ci():
         raise PluginError("\n".join([*overdue, "Overdue reviews stop the build on CI."]))

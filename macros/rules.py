@@ -12,7 +12,8 @@ from .errors import PathKey, Problem, display_path
 from .explain import did_you_mean, item_label, line_of
 from .fields import MARKDOWN_LINK, PLACEHOLDER, Model, words_of
 from .loader import LoadedFile
-from .models import REFERENCE_FIELDS, REGION_PLACEHOLDERS, Phase
+from .models import REGION_PLACEHOLDERS, Phase
+from .references import references_in
 from .safety import check_safety
 
 
@@ -113,11 +114,9 @@ def cross_check(
 
     # Every reference and every {placeholder} points at an existing item.
     fact_ids = set(ids["facts"]) | set(ids["phases"]) | set(REGION_PLACEHOLDERS)
-    texts = {name: texts_in(source.value) for name, source in loaded.items()}
-    for name, file_texts in texts.items():
-        for loc, key, value in file_texts:
-            target = REFERENCE_FIELDS.get(key)
-            if target and value not in ids[target]:
+    for name, items in models.items():
+        for loc, key, target, value in references_in(items):
+            if value not in ids[target]:
                 report(
                     name,
                     loc,
@@ -125,6 +124,9 @@ def cross_check(
                     f"an id from data/{target}.yml" + did_you_mean(value, ids[target]),
                     f'"{value}"',
                 )
+    texts = {name: texts_in(source.value) for name, source in loaded.items()}
+    for name, file_texts in texts.items():
+        for loc, _, value in file_texts:
             # Most texts hold no placeholder and no link: skip them with two quick tests.
             if "{" in value or "}" in value or "](" in value:
                 _check_inline(value, loc, name, fact_ids, docs_dir, report)

@@ -57,17 +57,17 @@ class Widgets(DecisionWidgets, PictureWidgets):
 
     @property
     def _sources(self) -> dict[str, object]:
-        return {source.id: source for source in self.data.all("sources")}
+        return {source.id: source for source in self.data.sources}
 
     # -- facts and citations ------------------------------------------------
 
     def fact(self, fact_id: str) -> Markup:
         """One fact (from facts.yml, or a phase's span of time), formatted the one way the site shows it."""
-        if self.data.has("phases", fact_id):
-            phase = self.data.get("phases", fact_id)
+        if self.data.phases.has(fact_id):
+            phase = self.data.phases.get(fact_id)
             self.page.cite(phase.sources)
             return Markup.escape(format_phase(phase))
-        fact = self.data.get("facts", fact_id)
+        fact = self.data.facts.get(fact_id)
         self.page.cite(fact.sources)
         return Markup.escape(format_fact(fact))
 
@@ -76,7 +76,7 @@ class Widgets(DecisionWidgets, PictureWidgets):
         if fact_id in REGION_PLACEHOLDERS:
             self.page.cite(self.data.region.sources)
             return
-        file = "phases" if self.data.has("phases", fact_id) else "facts"
+        file = "phases" if self.data.phases.has(fact_id) else "facts"
         self.page.cite(self.data.get(file, fact_id).sources)
 
     def count(self, file: str, topic: str | None = None) -> str:
@@ -87,19 +87,19 @@ class Widgets(DecisionWidgets, PictureWidgets):
     def cite(self, *source_ids: str) -> Markup:
         """A numbered link from running text to the page's sources box."""
         for source_id in source_ids:
-            self.data.get("sources", source_id)
+            self.data.sources.get(source_id)
         return render_template("cite.html", numbers=self.page.cite(source_ids), ids=source_ids)
 
     def notice(self, notice_id: str) -> Markup:
         """A standard notice, such as the emergency box."""
-        return self._render("notice.html", notice=self.data.get("notices", notice_id))
+        return self._render("notice.html", notice=self.data.notices.get(notice_id))
 
     # -- timelines ----------------------------------------------------------
 
     def timeline(self, timeline_id: str, level: int = 3) -> Markup:
         """A timeline of phases from data/phases.yml."""
-        timeline = self.data.get("timelines", timeline_id)
-        phases = self.data.where("phases", "timeline", timeline_id)
+        timeline = self.data.timelines.get(timeline_id)
+        phases = self.data.phases.where("timeline", timeline_id)
         if not phases:
             raise ValueError(f'Timeline "{timeline_id}" has no phases in data/phases.yml.')
         sources = [*timeline.sources, *(s for phase in phases for s in phase.sources)]
@@ -112,8 +112,8 @@ class Widgets(DecisionWidgets, PictureWidgets):
             timeline_id=timeline.id,
             intro=timeline.intro,
             entries=phase_entries(phases, timeline.starts_at, self.from_clinic),
-            exercises={exercise.id: exercise for exercise in self.data.all("exercises")},
-            exercise_page=self.data.get("pages", EXERCISE_PAGE).path,
+            exercises={exercise.id: exercise for exercise in self.data.exercises},
+            exercise_page=self.data.pages.get(EXERCISE_PAGE).path,
             level=level,
             kind="phases",
         )
@@ -121,8 +121,8 @@ class Widgets(DecisionWidgets, PictureWidgets):
     def timeline_summary(self, timeline_id: str) -> Markup:
         """A timeline on one sheet of paper: stages, when, the reader's dates, what matters most,
         and a line for the clinic's phone number."""
-        timeline = self.data.get("timelines", timeline_id)
-        phases = self.data.where("phases", "timeline", timeline_id)
+        timeline = self.data.timelines.get(timeline_id)
+        phases = self.data.phases.where("timeline", timeline_id)
         if not phases:
             raise ValueError(f'Timeline "{timeline_id}" has no phases in data/phases.yml.')
         entries = phase_entries(phases, timeline.starts_at, self.from_clinic)
@@ -144,7 +144,7 @@ class Widgets(DecisionWidgets, PictureWidgets):
 
     def session_timeline(self, level: int = 3) -> Markup:
         """The steps of a treatment session as a timeline."""
-        steps = self.data.all("session_steps")
+        steps = self.data.session_steps
         return self._render(
             "timeline.html",
             [s for step in steps for s in step.sources],
@@ -160,8 +160,8 @@ class Widgets(DecisionWidgets, PictureWidgets):
 
     def session_table(self) -> Markup:
         """Steps of a session with their time and anesthesia, plus the whole session."""
-        steps = self.data.all("session_steps")
-        total = self.data.get("facts", "session-total")
+        steps = self.data.session_steps
+        total = self.data.facts.get("session-total")
         return self._render(
             "session_table.html",
             [*(s for step in steps for s in step.sources), *total.sources],
@@ -171,7 +171,7 @@ class Widgets(DecisionWidgets, PictureWidgets):
 
     def preparation_table(self) -> Markup:
         """The preparation checklist with the reason for each task."""
-        tasks = self.data.all("preparation")
+        tasks = self.data.preparation
         return self._render("preparation_table.html", [s for task in tasks for s in task.sources], tasks=tasks)
 
     def symptom_table(self, *contexts: str, level: str = "expected") -> Markup:
@@ -179,15 +179,15 @@ class Widgets(DecisionWidgets, PictureWidgets):
         symptoms = [s for s in self._symptoms(contexts) if s.level == level]
         if not symptoms:
             raise ValueError(f'No symptoms of level "{level}" for the situations {self._context_ids(contexts)} in data/symptoms.yml.')
-        lasts = {s.id: format_fact(self.data.get("facts", s.lasts)) for s in symptoms if s.lasts}
-        lasting_sources = [src for s in symptoms if s.lasts for src in self.data.get("facts", s.lasts).sources]
+        lasts = {s.id: format_fact(self.data.facts.get(s.lasts)) for s in symptoms if s.lasts}
+        lasting_sources = [src for s in symptoms if s.lasts for src in self.data.facts.get(s.lasts).sources]
         self.page.shown_symptoms.update(s.id for s in symptoms)
         return self._render(
             "symptom_table.html",
             [*(src for s in symptoms for src in s.sources), *lasting_sources],
             symptoms=symptoms,
             lasts=lasts,
-            level=self.data.get("care_levels", level),
+            level=self.data.care_levels.get(level),
         )
 
     def _context_ids(self, contexts: tuple[str, ...]) -> list[str]:
@@ -199,20 +199,20 @@ class Widgets(DecisionWidgets, PictureWidgets):
                 "or add contexts to its record in data/pages.yml."
             )
         for context_id in chosen:
-            self.data.get("contexts", context_id)
+            self.data.contexts.get(context_id)
         return chosen
 
     def _symptoms(self, contexts: tuple[str, ...]) -> list[object]:
         """Symptoms that belong to any of the situations, in file order."""
         chosen = set(self._context_ids(contexts))
-        return [s for s in self.data.all("symptoms") if chosen & set(s.contexts)]
+        return [s for s in self.data.symptoms if chosen & set(s.contexts)]
 
     def _escalations(self, symptoms: list[object]) -> dict[str, object]:
         """For symptoms of everyday situations whose red flags are more urgent after a procedure:
         the care level they have then. Readers who had an injection see it beside the sign."""
-        procedure = {context.id for context in self.data.all("contexts") if context.after_procedure}
-        levels = {care.id: care for care in self.data.all("care_levels")}
-        flags = {flag.id: flag for flag in self.data.all("red_flags")}
+        procedure = {context.id for context in self.data.contexts if context.after_procedure}
+        levels = {care.id: care for care in self.data.care_levels}
+        flags = {flag.id: flag for flag in self.data.red_flags}
         found: dict[str, object] = {}
         for symptom in symptoms:
             if set(symptom.contexts) & procedure:  # type: ignore[attr-defined]
@@ -225,7 +225,7 @@ class Widgets(DecisionWidgets, PictureWidgets):
     def _context_tags(self, symptoms: list[object], contexts: tuple[str, ...]) -> dict[str, list[object]]:
         """For symptoms that belong to only some of the situations shown: the ones they belong to."""
         chosen = self._context_ids(contexts)
-        names = {context.id: context for context in self.data.all("contexts")}
+        names = {context.id: context for context in self.data.contexts}
         tags = {}
         for symptom in symptoms:
             own = [c for c in chosen if c in symptom.contexts]  # type: ignore[attr-defined]
@@ -239,8 +239,8 @@ class Widgets(DecisionWidgets, PictureWidgets):
         """Every care level with its symptoms, for the situations named: the 'when to get help' sections."""
         chosen = self._context_ids(contexts)
         symptoms = self._symptoms(contexts)
-        groups = [(care, [s for s in symptoms if s.level == care.id]) for care in self.data.all("care_levels")]
-        lasts = {s.id: format_fact(self.data.get("facts", s.lasts)) for s in symptoms if s.lasts}
+        groups = [(care, [s for s in symptoms if s.level == care.id]) for care in self.data.care_levels]
+        lasts = {s.id: format_fact(self.data.facts.get(s.lasts)) for s in symptoms if s.lasts}
         self.page.shown_symptoms.update(s.id for s in symptoms)
         return self._render(
             "care_levels.html",
@@ -264,7 +264,7 @@ class Widgets(DecisionWidgets, PictureWidgets):
             [src for s in symptoms for src in s.sources],
             groups=[
                 (care, [s for s in symptoms if s.level == care.id])
-                for care in self.data.all("care_levels")
+                for care in self.data.care_levels
                 if care.id != "expected"
             ],
             tags=self._context_tags(symptoms, contexts),
@@ -277,13 +277,13 @@ class Widgets(DecisionWidgets, PictureWidgets):
         missing: list[str] = []
         served = []
         for context_id in self.page.contexts:
-            context = self.data.get("contexts", context_id)
+            context = self.data.contexts.get(context_id)
             if not context.after_procedure:
                 continue
             served.append(context_id)
             missing += [
                 s.id
-                for s in self.data.all("symptoms")
+                for s in self.data.symptoms
                 if context_id in s.contexts and s.level == "emergency" and s.id not in self.page.shown_symptoms and s.id not in missing
             ]
         if not missing:
@@ -303,24 +303,24 @@ class Widgets(DecisionWidgets, PictureWidgets):
 
     def care_tips(self, topic: str, level: int = 3) -> Markup:
         """Care cards for one topic."""
-        tips = self.data.where("care_tips", "topics", topic)
+        tips = self.data.care_tips.where("topics", topic)
         if not tips:
             raise ValueError(f'No care tips with topic "{topic}" in data/care_tips.yml.')
         return self._render("care_tips.html", [s for tip in tips for s in tip.sources], tips=tips, level=level)
 
     def faqs(self, topic: str) -> Markup:
         """The FAQs of one topic, as expandable questions."""
-        self.data.get("topics", topic)
-        faqs = self.data.where("faqs", "topic", topic)
+        self.data.topics.get(topic)
+        faqs = self.data.faqs.where("topic", topic)
         if not faqs:
             raise ValueError(f'No FAQs with topic "{topic}" in data/faqs.yml.')
         return self._render("faq_list.html", [s for faq in faqs for s in faq.sources], faqs=faqs)
 
     def all_faqs(self, level: int = 2) -> Markup:
         """Every FAQ, grouped by topic, with a link to each topic's page."""
-        faqs = self.data.all("faqs")
-        groups = [(topic, self.data.where("faqs", "topic", topic.id)) for topic in self.data.all("topics")]
-        pages = {page.id: page for page in self.data.all("pages")}
+        faqs = self.data.faqs
+        groups = [(topic, self.data.faqs.where("topic", topic.id)) for topic in self.data.topics]
+        pages = {page.id: page for page in self.data.pages}
         return self._render(
             "faq_page.html",
             [s for faq in faqs for s in faq.sources],
@@ -331,7 +331,7 @@ class Widgets(DecisionWidgets, PictureWidgets):
 
     def stored_dates(self) -> Markup:
         """The names under which the browser keeps a reader's dates, for the privacy page."""
-        timelines = [timeline for timeline in self.data.all("timelines") if timeline.date_key]
+        timelines = [timeline for timeline in self.data.timelines if timeline.date_key]
         keys: dict[str, list[object]] = {}
         for timeline in timelines:
             keys.setdefault(f"{DATE_STORAGE_PREFIX}{timeline.date_key}", []).append(timeline)
@@ -339,12 +339,12 @@ class Widgets(DecisionWidgets, PictureWidgets):
 
     def glossary(self) -> Markup:
         """Every term in the glossary with its plain meaning."""
-        terms = sorted(self.data.all("glossary"), key=lambda term: term.term.lower())
+        terms = sorted(self.data.glossary, key=lambda term: term.term.lower())
         return self._render("glossary.html", terms=terms)
 
     def evidence(self, topic: str, *ids: str, level: int = 3) -> Markup:
         """What independent sources say, for one topic (or only the summaries named, in that order)."""
-        items = self.data.where("evidence", "topic", topic)
+        items = self.data.evidence.where("topic", topic)
         if ids:
             chosen = {item.id: item for item in items}
             missing = [item_id for item_id in ids if item_id not in chosen]
@@ -357,8 +357,8 @@ class Widgets(DecisionWidgets, PictureWidgets):
 
     def claims(self) -> Markup:
         """Clinics' claims side by side with what independent sources say."""
-        claims = self.data.all("claims")
-        sources = {source.id: source for source in self.data.all("sources")}
+        claims = self.data.claims
+        sources = {source.id: source for source in self.data.sources}
         cited = [s for claim in claims for s in (*claim.claimed_by, *claim.sources)]
         return self._render("claims.html", cited, claims=claims, sources=sources)
 
@@ -367,32 +367,32 @@ class Widgets(DecisionWidgets, PictureWidgets):
         # A number that rests only on clinics is not this site's own answer: it shows no value.
         rows = [
             (fact.about, fact.resolution, None if clinic_only(fact.sources, self._sources) else format_fact(fact))
-            for fact in self.data.all("facts")
+            for fact in self.data.facts
             if fact.resolution is not None
         ]
-        rows += [(tip.title, tip.resolution, None) for tip in self.data.all("care_tips") if tip.resolution is not None]
-        rows += [(faq.question, faq.resolution, None) for faq in self.data.all("faqs") if faq.resolution is not None]
-        sources = {source.id: source for source in self.data.all("sources")}
+        rows += [(tip.title, tip.resolution, None) for tip in self.data.care_tips if tip.resolution is not None]
+        rows += [(faq.question, faq.resolution, None) for faq in self.data.faqs if faq.resolution is not None]
+        sources = {source.id: source for source in self.data.sources}
         cited = [report.source for _, resolution, _ in rows for report in resolution.reported]
         return self._render("conflicts.html", cited, rows=rows, sources=sources)
 
     def sources_list(self) -> Markup:
         """Every source the site uses, for the About page."""
         # Not cited: the list is the page's content, and a sources box would repeat it.
-        return self._render("sources_list.html", sources=self.data.all("sources"))
+        return self._render("sources_list.html", sources=self.data.sources)
 
     # -- page furniture -----------------------------------------------------
 
     def page_record(self) -> Page | None:
         """The pages.yml record of the page being rendered."""
-        pages = self.data.where("pages", "path", self.page.src_path)
+        pages = self.data.pages.where("path", self.page.src_path)
         return pages[0] if pages else None
 
     def search_words(self, page_words: Iterable[str] = ()) -> Markup:
         """Everyday words for the terms this page explains, and the page's own (its front
         matter's search_words): hidden, and indexed by search in a field of their own."""
         record = self.page_record()
-        terms = self.data.where("glossary", "explained_on", record.id) if record is not None else ()
+        terms = self.data.glossary.where("explained_on", record.id) if record is not None else ()
         words = [word for term in terms for word in (term.term, *term.search_words)]
         words += [str(word) for word in page_words if str(word) not in words]
         return render_template("search_words.html", words=words) if words else Markup("")
@@ -405,11 +405,11 @@ class Widgets(DecisionWidgets, PictureWidgets):
         return render_template(
             "page_footer.html",
             text=self.text,
-            sources=[self.data.get("sources", source_id) for source_id in self.page.cited],
+            sources=[self.data.sources.get(source_id) for source_id in self.page.cited],
             review=record.review if medical and record is not None else None,
             clinicians=self.clinical_reviews(record) if medical and record is not None else [],
             format_date=format_date,
-            disclaimer=self.data.get("notices", "disclaimer") if medical else None,
+            disclaimer=self.data.notices.get("disclaimer") if medical else None,
             region=self.data.region,
         )
 
@@ -418,6 +418,6 @@ class Widgets(DecisionWidgets, PictureWidgets):
         assert record.review is not None
         return [
             reviewer
-            for reviewer in self.data.all("reviewers")
+            for reviewer in self.data.reviewers
             if record.id in reviewer.pages and reviewer.signed >= record.review.last
         ]
