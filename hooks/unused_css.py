@@ -7,8 +7,11 @@ where pages change under the browser) this hook keeps, in the theme's stylesheet
 
 - every rule with a selector that could match: its class names all appear in the built
   HTML's class attributes or as words in a script the site runs (Material's scripts
-  build search results, tooltips and the drawer from class names written in them), and
-  its `[attribute=value]` tests name a value that appears in the HTML or a script;
+  build search results, tooltips and the drawer from class names written in them), or
+  start with a prefix in RUNTIME_CLASS_PREFIXES (classes the theme's script adds at run
+  time to search results, tooltips, focus rings, tables...: kept even if the word scan
+  misses them), and its `[attribute=value]` tests name a value that appears in the HTML
+  or a script;
 - every custom property (`--md-...`) that something still reads with `var()`.
 
 Element, id and pseudo-class selectors are kept, and so is anything inside `:not()`,
@@ -50,6 +53,49 @@ WORD = re.compile(r"-?[A-Za-z_][\w-]*")
 CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
 VAR_REFERENCE = re.compile(r"var\(\s*(--[\w-]+)")
 
+#: Class names a script adds at run time, whatever the word scan finds.
+RUNTIME_CLASS_PREFIXES = (
+    # Search results: the theme's script renders every result from its templates.
+    "md-search-result",
+    # Glossary tooltips (content.tooltips) and annotation tooltips: md-tooltip, md-tooltip2,
+    # their __inner and their --active, --top, --bottom, --inline states.
+    "md-tooltip",
+    # Annotations: any block with `{ .annotate }` (attr_list is on) gets them, no feature needed.
+    "md-annotation",
+    # The theme's message box ("Copied to clipboard"), shown by toggling md-dialog--active
+    # when a reader clicks anything a page gives `data-clipboard-text` (attr_list again).
+    "md-dialog",
+    # The focus-visible polyfill in the theme's script marks the element a keyboard focuses;
+    # the theme's focus rings hang on this class, not on the :focus-visible pseudo-class.
+    "focus-visible",
+    # Every table in a page is wrapped in these two by the theme's script.
+    "md-typeset__scrollwrap",
+    "md-typeset__table",
+    # States the theme's script toggles as a reader scrolls or opens the navigation:
+    # toc.follow (md-nav__link--active, --passed), the page title in the header
+    # (md-header__title--active), half-open sections (md-toggle--indeterminate).
+    "md-nav__link--",
+    "md-header__title--",
+    "md-toggle--",
+)
+"""Prefixes of class names that scripts put in the DOM after the page loads.
+
+A rule for such a class is kept even when no page has the class and no script has it as a
+whole word. The word scan is what keeps these rules today, and it can miss them: a script
+may build a name from pieces (the theme's bundle already writes `md-source__fact--${key}`
+and `tabbed-control--${type}`), and a new theme release may minify its strings another way.
+Losing search results, focus rings or tooltips would go unnoticed until a reader met
+them, so these rules stay unconditionally.
+
+The list names only what the theme's script (Material's bundle.*.min.js: `classList.add`,
+`classList.toggle` and `class:` in its templates) adds for features this site turns on,
+or that a page can use without a change to mkdocs.yml (annotations, the copy message).
+Each costs nothing today: the bundle names them all in full, so the word scan keeps them
+anyway.
+The site's own `hb-` classes (head.js, recovery-dates.js) are not listed: their rules are
+in overrides/assets/css/site.css, inlined in each page, which this hook never prunes.
+"""
+
 _command = "build"
 
 
@@ -64,7 +110,7 @@ class Vocabulary:
     custom_properties: set[str] = field(default_factory=set)
 
     def knows_class(self, name: str) -> bool:
-        return name in self.classes or name in self.script_words
+        return name in self.classes or name in self.script_words or name.startswith(RUNTIME_CLASS_PREFIXES)
 
     def knows_value(self, value: str) -> bool:
         words = WORD.findall(value)

@@ -80,3 +80,27 @@ def test_data_uris_with_semicolons_survive() -> None:
     css = ":root{--md-icon:url(\"data:image/svg+xml;charset=utf-8,<svg xmlns='x'/>\")}.md-grid{mask-image:var(--md-icon)}"
     (pruned,) = hook.prune_stylesheets({"main.css": css}, vocabulary()).values()
     assert "--md-icon:url(\"data:image/svg+xml;charset=utf-8,<svg xmlns='x'/>\")" in pruned
+
+
+def test_classes_scripts_add_at_run_time_stay_though_no_page_or_script_names_them() -> None:
+    css = (
+        ".md-tooltip2--active{opacity:1}"
+        ".md-search-result__item{padding:0}"
+        "a.focus-visible{outline:auto}"
+        ".md-tool{color:red}"  # like md-tooltip, but not it
+        ".md-search__suggest{color:red}"  # the search box's, but not a result's
+        ".md-annotate{color:red}"  # like md-annotation, but not it
+        ".md-tooltip,.md-banner{margin:0}"  # a listed class keeps its own selector only
+        ".md-banner .md-tooltip{margin:1px}"  # ...and vouches for no other class
+        "@media print{.md-dialog--active{display:none}.md-banner--dialog{display:none}}"  # starts with, not contains
+    )
+    pruned = hook.prune_stylesheets({"main.css": css}, hook.Vocabulary())
+    assert pruned == {
+        "main.css": (
+            ".md-tooltip2--active{opacity:1}"
+            ".md-search-result__item{padding:0}"
+            "a.focus-visible{outline:auto}"
+            ".md-tooltip{margin:0}"
+            "@media print{.md-dialog--active{display:none}}"
+        )
+    }
