@@ -19,6 +19,12 @@ Element, id and pseudo-class selectors are kept, and so is anything inside `:not
 that the computed style of every element on every page is the same with the theme's full
 stylesheets. The pruned file gets a new content hash in its name, so a browser never
 keeps an older pruned copy that lacks a rule a newer page needs.
+
+The scan cannot see what a theme feature builds only after a page loads, so the build
+stops, before it starts, if mkdocs.yml turns on a theme feature the pruning has not been
+checked with (CHECKED_FEATURES), or a setting under which the theme's script builds class
+names from pieces (PIECED_CLASS_SETTINGS: repo_url, pymdownx.tabbed). The error names the
+setting and what to do: check it with the browser test, then list it.
 """
 
 from __future__ import annotations
@@ -26,12 +32,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import tinycss2
+from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.unused_css")
 
@@ -95,6 +102,42 @@ anyway.
 The site's own `hb-` classes (head.js, recovery-dates.js) are not listed: their rules are
 in overrides/assets/css/site.css, inlined in each page, which this hook never prunes.
 """
+
+#: Theme features (theme.features in mkdocs.yml) the pruning has been checked with.
+CHECKED_FEATURES = frozenset(
+    {
+        "navigation.instant",
+        "navigation.sections",
+        "navigation.indexes",
+        "navigation.top",
+        "navigation.footer",
+        "search.highlight",
+        "content.tooltips",
+        "toc.follow",
+    }
+)
+"""The theme features this hook is known to be safe with: the ones mkdocs.yml turns on.
+
+The hook sees only the built HTML and the words in the shipped scripts, and the browser
+test sees only what it is shown. Many features change a page after it loads:
+content.code.copy and content.code.annotate build buttons and tooltips in code blocks,
+navigation.instant.preview builds link previews, navigation.instant.progress shows a bar
+only while a page loads, search.suggest and search.share add to the search box as a
+reader types or clicks, header.autohide and navigation.tabs.sticky hide or keep parts of
+the header as a reader scrolls, announce.dismiss hides a banner for good. A build with
+any other feature stops (`unchecked_settings`) until someone has run
+tests/browser/test_unused_css.py with it on (with a case that shows what the feature
+builds, if that appears only after a reader acts) and added it here.
+"""
+
+#: Settings that make the theme's script build class names from pieces the word scan
+#: cannot see, and the prefix RUNTIME_CLASS_PREFIXES then needs.
+PIECED_CLASS_SETTINGS = {
+    # The repository's stars, forks and version in the header: md-source__fact--${key}.
+    "repo_url": "md-source__fact--",
+    # Content tabs' scroll buttons: tabbed-control--${type} (prev, next).
+    "pymdownx.tabbed": "tabbed-control--",
+}
 
 _command = "build"
 
@@ -256,9 +299,49 @@ def prune_stylesheets(sheets: dict[str, str], vocabulary: Vocabulary) -> dict[st
             return {name: _serialize(tree) for name, tree in trees.items()}
 
 
+def unchecked_settings(config: Mapping[str, Any]) -> list[str]:
+    """What mkdocs.yml turns on that the pruning was not checked with, each with what to do.
+
+    Palettes need no check: every scheme and colour a reader can switch to is written in
+    the palette form's inputs (data-md-color-scheme="slate"...), and the scan reads
+    attribute values from the HTML, whatever the number of palettes or their toggles.
+    """
+    problems = []
+    theme = config.get("theme") or {}
+    for feature in theme.get("features") or []:
+        if feature not in CHECKED_FEATURES:
+            problems.append(
+                f"the theme feature {feature!r} (theme.features in mkdocs.yml) may put markup or classes in pages "
+                "after they load, which the pruning cannot see, and their CSS would be deleted. Run "
+                "tests/browser/test_unused_css.py with it on (add a case there if what it shows only appears after "
+                f"a reader acts), then add {feature!r} to CHECKED_FEATURES in hooks/unused_css.py"
+            )
+    turned_on = {
+        "repo_url": bool(config.get("repo_url")),
+        "pymdownx.tabbed": "pymdownx.tabbed" in (config.get("markdown_extensions") or []),
+    }
+    for setting, prefix in PIECED_CLASS_SETTINGS.items():
+        if turned_on[setting] and prefix not in RUNTIME_CLASS_PREFIXES:
+            problems.append(
+                f"with {setting} the theme's script builds class names from pieces ({prefix}...), which the pruning "
+                f"cannot see. Add {prefix!r} to RUNTIME_CLASS_PREFIXES in hooks/unused_css.py and run "
+                "tests/browser/test_unused_css.py"
+            )
+    return problems
+
+
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+
+
+def on_config(config: Any) -> None:
+    """Stop a build before it starts if the pruning would run blind (not under `mkdocs serve`, which does not prune)."""
+    if _command == "serve":
+        return
+    problems = unchecked_settings(config)
+    if problems:
+        raise PluginError("hooks/unused_css.py cannot prune the theme's CSS safely:\n" + "\n".join(f"- {p}." for p in problems))
 
 
 def on_post_build(config: Any) -> None:

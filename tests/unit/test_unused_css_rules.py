@@ -6,6 +6,9 @@ import importlib.util
 import sys
 from types import ModuleType
 
+import pytest
+from mkdocs.exceptions import PluginError
+
 from support import ROOT
 
 
@@ -104,3 +107,46 @@ def test_classes_scripts_add_at_run_time_stay_though_no_page_or_script_names_the
             "@media print{.md-dialog--active{display:none}}"
         )
     }
+
+
+CHECKED = ["navigation.instant", "navigation.sections", "search.highlight", "content.tooltips", "toc.follow"]
+
+
+def test_checked_features_and_no_features_pass() -> None:
+    assert hook.unchecked_settings({"theme": {"features": CHECKED}, "markdown_extensions": ["abbr", "toc"]}) == []
+    assert hook.unchecked_settings({"theme": {}}) == []
+    assert hook.unchecked_settings({"theme": {"features": None}, "repo_url": None}) == []
+
+
+def test_a_feature_the_pruning_was_not_checked_with_is_named() -> None:
+    (problem,) = hook.unchecked_settings({"theme": {"features": [*CHECKED, "content.code.copy"]}})
+    assert problem.startswith("the theme feature 'content.code.copy' (theme.features in mkdocs.yml)")
+    assert problem.endswith("then add 'content.code.copy' to CHECKED_FEATURES in hooks/unused_css.py")
+    problems = hook.unchecked_settings({"theme": {"features": ["header.autohide", "toc.follow", "search.share"]}})
+    assert [problem.split("'")[1] for problem in problems] == ["header.autohide", "search.share"]
+
+
+def test_settings_whose_class_names_the_theme_builds_from_pieces_need_their_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = {"theme": {"features": CHECKED}, "repo_url": "https://example.org/guide", "markdown_extensions": ["pymdownx.tabbed"]}
+    assert hook.unchecked_settings(config) == [
+        "with repo_url the theme's script builds class names from pieces (md-source__fact--...), which the pruning cannot see. "
+        "Add 'md-source__fact--' to RUNTIME_CLASS_PREFIXES in hooks/unused_css.py and run tests/browser/test_unused_css.py",
+        "with pymdownx.tabbed the theme's script builds class names from pieces (tabbed-control--...), which the pruning cannot see. "
+        "Add 'tabbed-control--' to RUNTIME_CLASS_PREFIXES in hooks/unused_css.py and run tests/browser/test_unused_css.py",
+    ]
+    monkeypatch.setattr(hook, "RUNTIME_CLASS_PREFIXES", (*hook.RUNTIME_CLASS_PREFIXES, "md-source__fact--", "tabbed-control--"))
+    assert hook.unchecked_settings(config) == []
+
+
+def test_the_build_stops_before_it_starts_but_serve_goes_on() -> None:
+    config = {"theme": {"features": ["navigation.instant.progress"]}}
+    with pytest.raises(PluginError, match=r"(?s)cannot prune.*'navigation\.instant\.progress' \(theme\.features in mkdocs\.yml\)"):
+        hook.on_config(config)
+    hook.on_config({"theme": {"features": CHECKED}})  # nothing to say
+    hook.on_startup(command="serve", dirty=False)
+    try:
+        hook.on_config(config)  # serve does not prune
+    finally:
+        hook.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError):
+        hook.on_config(config)
