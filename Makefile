@@ -11,7 +11,7 @@ PORT   ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test test-fast check lint schemas lock clean bench
+.PHONY: help serve build test test-fast check lint schemas lock lock-properdocs clean bench
 
 help:
 	@echo "make serve   build the site and serve it with live reload on http://$(HOST):$(PORT)/"
@@ -22,6 +22,7 @@ help:
 	@echo "make lint    the pre-commit checks on every file (YAML style, schemas, data, ruff, whitespace)"
 	@echo "make schemas regenerate schemas/ (JSON Schemas and the data reference) from macros/models.py"
 	@echo "make lock    re-pin requirements.lock from requirements.in"
+	@echo "make lock-properdocs  re-pin requirements-properdocs.lock (the CI job that builds with ProperDocs)"
 	@echo "make bench   measure build speed, page weight and Lighthouse; write bench/RESULTS.md"
 
 # The virtual environment, rebuilt whenever the lock file changes.
@@ -69,6 +70,16 @@ lock: $(STAMP)
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links --quiet \
 	  --output-file requirements.lock requirements.in
+
+# The lock of the CI job `properdocs`: the site built and tested with ProperDocs, the
+# maintained fork of MkDocs 1.x. Run it after `make lock`: it keeps the main lock's
+# versions. `--unsafe-package mkdocs` leaves MkDocs out (requirements-properdocs.in says
+# why); it replaces pip-compile's default list, so setuptools is still pinned.
+lock-properdocs: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --strip-extras --unsafe-package mkdocs \
+	  --no-emit-index-url --no-emit-find-links --quiet \
+	  --output-file requirements-properdocs.lock requirements-properdocs.in
 
 clean:
 	rm -rf site .site-build test-output .pytest_cache
