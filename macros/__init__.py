@@ -1,7 +1,7 @@
 """The site's data, rules and widgets, free of MkDocs; the MkDocs adapter is `macros.plugin`.
 
 mkdocs-macros-plugin loads this package (mkdocs.yml: `module_name: macros`) and calls the
-three functions below. They import the adapter only when called, so `import macros.models`
+two functions below. They import the adapter only when called, so `import macros.models`
 (for `make check`, `make schemas`, the unit tests, another site engine) never loads MkDocs.
 tests/unit/test_core_without_mkdocs.py holds the package to that.
 """
@@ -23,10 +23,3 @@ def on_pre_page_macros(env: Any) -> None:
     from .plugin import on_pre_page_macros as before
 
     before(env)
-
-
-def on_post_page_macros(env: Any) -> None:
-    """mkdocs-macros: after a page's macros ran (see macros.plugin)."""
-    from .plugin import on_post_page_macros as after
-
-    after(env)

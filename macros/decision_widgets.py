@@ -11,9 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
 from .ipdas import QUALIFYING
+from .render import PageContext, Rendered
 from .vocabulary import QUESTION_GROUP_HEADINGS
 
 
@@ -49,7 +48,6 @@ class DecisionWidgets:
     """Decision aid widgets; mixed into `Widgets`."""
 
     data: Any
-    page: Any
     _render: Any
 
     def _decision(self, decision_id: str) -> tuple[Any, list[Any]]:
@@ -59,12 +57,12 @@ class DecisionWidgets:
     def _evidence_of(self, options: Iterable[Any]) -> dict[str, Any]:
         return {option.id: self.data.evidence.get(option.evidence) for option in options if option.evidence}
 
-    def decision_intro(self, decision_id: str) -> Markup:
+    def decision_intro(self, page: PageContext, decision_id: str) -> Rendered:
         """The condition, the decision to make, who the aid is for, and the options it compares."""
         decision, options = self._decision(decision_id)
-        return self._render("decision_intro.html", decision.sources, decision=decision, options=options, ipdas=QUALIFYING)
+        return self._render(page, "decision_intro.html", decision.sources, decision=decision, options=options, ipdas=QUALIFYING)
 
-    def option_grid(self, decision_id: str, level: int = 3) -> Markup:
+    def option_grid(self, page: PageContext, decision_id: str, level: int = 3) -> Rendered:
         """Each option as a card answering the same questions in the same order."""
         decision, options = self._decision(decision_id)
         evidence = self._evidence_of(options)
@@ -72,6 +70,7 @@ class DecisionWidgets:
         cited = [s for option in options for s in option_sources(option)]
         cited += [s for item in evidence.values() for s in item.sources]
         return self._render(
+            page,
             "option_grid.html",
             cited,
             decision=decision,
@@ -82,58 +81,60 @@ class DecisionWidgets:
             level=level,
         )
 
-    def values_checklist(self, decision_id: str, prefix: str = "matters") -> Markup:
+    def values_checklist(self, page: PageContext, decision_id: str, prefix: str = "matters") -> Rendered:
         """'What matters most to me': statements to weigh, on screen and on paper."""
         decision = self.data.decisions.get(decision_id)
         values = self.data.values.where("decisions", decision_id)
-        return self._render("values_checklist.html", decision=decision, values=values, prefix=prefix)
+        return self._render(page, "values_checklist.html", decision=decision, values=values, prefix=prefix)
 
-    def decision_costs(self, decision_id: str) -> Markup:
+    def decision_costs(self, page: PageContext, decision_id: str) -> Rendered:
         """What each option costs and whether insurance usually pays, from the options' data."""
         decision, options = self._decision(decision_id)
         cited = [s for option in options for s in option.cost_sources]
-        return self._render("decision_costs.html", cited, decision=decision, options=options)
+        return self._render(page, "decision_costs.html", cited, decision=decision, options=options)
 
-    def decision_about(self, decision_id: str) -> Markup:
+    def decision_about(self, page: PageContext, decision_id: str) -> Rendered:
         """Who wrote the decision aid, who pays for it, when it was reviewed and when it is next due."""
         decision = self.data.decisions.get(decision_id)
-        page = self.data.pages.get(decision.page)
-        return self._render("decision_about.html", decision=decision, review=page.review, funding=self.data.notices.get("funding"))
+        record = self.data.pages.get(decision.page)
+        return self._render(page, "decision_about.html", decision=decision, review=record.review, funding=self.data.notices.get("funding"))
 
-    def worksheet(self, decision_id: str) -> Markup:
+    def worksheet(self, page: PageContext, decision_id: str) -> Rendered:
         """A sheet to print and take to an appointment: the options, what matters, questions and notes."""
         decision, options = self._decision(decision_id)
         values = self.data.values.where("decisions", decision_id)
-        return self._render("worksheet.html", decision.sources, decision=decision, options=options, values=values)
+        return self._render(page, "worksheet.html", decision.sources, decision=decision, options=options, values=values)
 
-    def clinic_questions(self) -> Markup:
+    def clinic_questions(self, page: PageContext) -> Rendered:
         """The questions to ask a clinic, grouped, each with room to write the answer."""
         questions = self.data.clinic_questions
         groups = [(heading, [q for q in questions if q.group == group]) for group, heading in QUESTION_GROUP_HEADINGS.items()]
         return self._render(
+            page,
             "clinic_questions.html",
             [s for question in questions for s in question.sources],
             groups=[(heading, items) for heading, items in groups if items],
         )
 
-    def first_days(self) -> Markup:
+    def first_days(self, page: PageContext) -> Rendered:
         """The checklist for the first two days after treatment, with blanks to fill in."""
         tasks = self.data.first_days
-        return self._render("first_days.html", [s for task in tasks for s in task.sources], tasks=tasks)
+        return self._render(page, "first_days.html", [s for task in tasks for s in task.sources], tasks=tasks)
 
-    def injection_risks(self, level: int = 2) -> Markup:
+    def injection_risks(self, page: PageContext, level: int = 2) -> Rendered:
         """Each risk of the injection with the symptoms that show it, at their own care levels."""
         risks = self.data.risks
         symptoms = {risk.id: [self.data.symptoms.get(s) for s in risk.symptoms] for risk in risks}
         levels = {care.id: care for care in self.data.care_levels}
         shown = [symptom for found in symptoms.values() for symptom in found]
-        self.page.shown_symptoms.update(symptom.id for symptom in shown)
         cited = [s for risk in risks for s in risk.sources] + [s for symptom in shown for s in symptom.sources]
-        return self._render("risks.html", cited, risks=risks, symptoms=symptoms, levels=levels, level=level)
+        return self._render(
+            page, "risks.html", cited, shown=[symptom.id for symptom in shown], risks=risks, symptoms=symptoms, levels=levels, level=level
+        )
 
-    def exercises(self, topic: str, level: int = 3) -> Markup:
+    def exercises(self, page: PageContext, topic: str, level: int = 3) -> Rendered:
         """Home exercises for one topic, each with its steps, how often, and when to stop."""
         items = self.data.exercises.where("topics", topic)
         if not items:
             raise ValueError(f'No exercises with topic "{topic}" in data/exercises.yml.')
-        return self._render("exercises.html", [s for item in items for s in item.sources], exercises=items, level=level)
+        return self._render(page, "exercises.html", [s for item in items for s in item.sources], exercises=items, level=level)

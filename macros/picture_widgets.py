@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
+from .render import PageContext, Rendered
 from .vocabulary import level_rank
 
 #: The marks of the treatment diagram: a circle where cells are taken, a diamond where they go.
@@ -38,11 +37,10 @@ class PictureWidgets:
     """Body drawings; mixed into `Widgets`."""
 
     data: Any
-    page: Any
     _render: Any
     _escalations: Any
 
-    def body_map(self, level: int = 3) -> Markup:
+    def body_map(self, page: PageContext, level: int = 3) -> Rendered:
         """Where hip and back pain is felt: numbered areas on the body, each linked to its
         causes, what to do and its warning signs (each at its own care level)."""
         areas = self.data.pain_areas
@@ -56,12 +54,13 @@ class PictureWidgets:
             for area in areas
         }
         shown = [symptom for found in symptoms.values() for symptom in found]
-        self.page.shown_symptoms.update(symptom.id for symptom in shown)
         levels = {care.id: care for care in self.data.care_levels}
         cited = [s for area in areas for s in area.sources] + [s for symptom in shown for s in symptom.sources]
         return self._render(
+            page,
             "body_map.html",
             cited,
+            shown=[symptom.id for symptom in shown],
             areas=areas,
             marks=marks,
             symptoms=symptoms,
@@ -70,11 +69,11 @@ class PictureWidgets:
             level=level,
         )
 
-    def treatment_sites(self) -> Markup:
+    def treatment_sites(self, page: PageContext) -> Rendered:
         """Where cells are collected and injected, drawn on the body and listed."""
         sites = sorted(self.data.treatment_sites, key=lambda site: site.role != "collect")
         marks = [
             Mark(number, site.name, site.spot, SITE_SHAPES[site.role], says=SITE_WORDS[site.role], site=site)
             for number, site in enumerate(sites, start=1)
         ]
-        return self._render("treatment_sites.html", [s for site in sites for s in site.sources], marks=marks)
+        return self._render(page, "treatment_sites.html", [s for site in sites for s in site.sources], marks=marks)

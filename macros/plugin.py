@@ -1,4 +1,4 @@
-"""The MkDocs adapter: load the data once, then register the widgets as macros.
+"""The MkDocs adapter: load the data once per build, then render each page with the core.
 
 The only module of the package that imports MkDocs (macros/__init__.py hands the
 mkdocs-macros hooks to it). It only wires things together. Data rules live in `models`,
@@ -11,61 +11,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from .data_cache import load_site_data_cached
 from .errors import DataError
-from .formatting import after_title, glossary_tooltips, phone_links, placeholder_values
+from .formatting import glossary_tooltips, phone_links, placeholder_values
 from .models import SiteData
+from .page import render_page
 from .reviews import ci, review_notices, today
 from .text import TextRenderer
 from .tooltips import TooltipExtension
 from .widgets import Widgets
 
-#: Macros available in pages, by the name pages use.
-MACROS = (
-    "fact",
-    "count",
-    "cite",
-    "notice",
-    "timeline",
-    "timeline_summary",
-    "session_timeline",
-    "session_table",
-    "preparation_table",
-    "symptom_table",
-    "care_levels",
-    "warning_signs",
-    "care_tips",
-    "faqs",
-    "all_faqs",
-    "glossary",
-    "stored_dates",
-    "evidence",
-    "claims",
-    "conflicts",
-    "sources_list",
-    "decision_intro",
-    "option_grid",
-    "values_checklist",
-    "decision_costs",
-    "decision_about",
-    "worksheet",
-    "clinic_questions",
-    "first_days",
-    "injection_risks",
-    "exercises",
-    "body_map",
-    "treatment_sites",
-)
-
-_widgets: Widgets | None = None
-
 
 def define_env(env: Any) -> None:
-    """Load and validate data/, feed the glossary to tooltips, register the macros."""
-    global _widgets
+    """Load and validate data/, feed the glossary to tooltips, and keep the widgets for this
+    build on the plugin (`env.hb_widgets`): nothing is kept from one build to the next."""
     project = Path(env.project_dir)
     try:
         data = load_site_data_cached(project / "data", Path(env.conf["docs_dir"]), project)
@@ -82,11 +45,8 @@ def define_env(env: Any) -> None:
         fact_markdown=phone_links(data),
         extensions=env.conf["markdown_extensions"],
         extension_configs=configs,
-        resolve_link=lambda path: _page_link(env, path),
     )
-    _widgets = Widgets(data, text)
-    for name in MACROS:
-        env.macro(getattr(_widgets, name), name)
+    env.hb_widgets = Widgets(data, text)
 
 
 def check_reviews(data: SiteData) -> None:
@@ -104,26 +64,25 @@ def check_reviews(data: SiteData) -> None:
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """Start each page with an empty list of cited sources."""
-    assert _widgets is not None
-    _widgets.start_page(env.page.file.src_path)
-
-
-def on_post_page_macros(env: Any) -> None:
-    """Check the page shows the emergency signs of its situations; add search words under the
-    title; end medical pages with sources, review and disclaimer, and every page with the region note."""
-    assert _widgets is not None
-    problem = _widgets.unshown_emergency_signs()
-    if problem is not None:
-        raise PluginError(DataError([problem]).report())
-    record = _widgets.page_record()
-    if record is not None and record.medical:
+    """Render the page's macros with the core (macros/page.py), the one path any engine
+    takes; mkdocs-macros then has nothing left to render."""
+    src_path = env.page.file.src_path
+    try:
+        rendered = render_page(
+            env.markdown,
+            src_path,
+            env.hb_widgets,
+            link=lambda path: _page_link(env, path),
+            search_words=env.page.meta.get("search_words") or (),
+        )
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    except (jinja2.TemplateError, ValueError, KeyError) as error:
+        raise PluginError(f"docs/{src_path}: a macro call could not be rendered: {error}") from None
+    env.markdown = rendered.markdown
+    env.page.meta["render_macros"] = False  # rendered above: mkdocs-macros must not render it again
+    if rendered.printable:
         env.page.meta["printable"] = True  # the theme shows "Print this page" (overrides/main.html)
-    # str() first: adding Markup to a str would escape the whole page.
-    env.markdown = after_title(env.markdown, str(_widgets.search_words(env.page.meta.get("search_words") or ())))
-    footer = _widgets.page_footer()
-    if footer:
-        env.markdown += "\n\n" + str(footer) + "\n"
 
 
 def install_tooltips(extensions: list[Any], options: dict[str, Any]) -> None:

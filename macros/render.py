@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from pydantic import BaseModel
 
+from .fields import PLACEHOLDER
 from .figures import BODY_HEAD, HEAD_RADIUS, body_outline_path, exercise_drawings
 from .formatting import format_amount, format_date, number
 from .vocabulary import (
@@ -80,27 +82,64 @@ _ENV.globals["question_groups"] = QUESTION_GROUP_HEADINGS
 _ENV.globals["option_kinds"] = OPTION_KIND_LABELS
 
 
-@dataclass
+@dataclass(frozen=True)
+class Rendered:
+    """What a widget made: its HTML, the sources it cited (in the order it cites them), the
+    situations it serves (a timeline serves its own) and the warning signs it shows."""
+
+    html: Markup
+    cited: tuple[str, ...] = ()
+    served: tuple[str, ...] = ()
+    shown: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class PageContext:
-    """The page being rendered: its path, the sources it has cited (in order), the
-    situations it serves and the symptoms it has shown."""
+    """A page as far as it has been rendered: its path and record, the sources cited so far
+    (their order numbers them in the sources box), the situations it serves and the
+    warning signs it shows. Widgets read it; `after` makes the next one."""
 
     src_path: str
-    cited: list[str] = field(default_factory=list)
-    contexts: list[str] = field(default_factory=list)
-    shown_symptoms: set[str] = field(default_factory=set)
+    record: Any = None
+    cited: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
+    shown_symptoms: frozenset[str] = frozenset()
+    #: The URL of a docs/ page (by its path), relative to this page.
+    link: Callable[[str], str] = field(default=lambda path: path, compare=False, repr=False)
 
-    def serve(self, context_ids: Iterable[str]) -> None:
-        """Record situations the page serves (from its record, or a timeline it shows)."""
-        for context_id in context_ids:
-            if context_id not in self.contexts:
-                self.contexts.append(context_id)
+    def numbers(self, source_ids: Iterable[str]) -> dict[str, int]:
+        """The number of each source in the sources box: those cited so far keep theirs,
+        `source_ids` not yet cited follow in order."""
+        order = list(dict.fromkeys([*self.cited, *source_ids]))
+        return {source_id: index + 1 for index, source_id in enumerate(order)}
 
-    def cite(self, source_ids: Iterable[str]) -> list[int]:
-        """Record sources as cited on this page; return their numbers in the sources box."""
-        numbers = []
-        for source_id in source_ids:
-            if source_id not in self.cited:
-                self.cited.append(source_id)
-            numbers.append(self.cited.index(source_id) + 1)
-        return numbers
+    def after(self, rendered: Rendered) -> PageContext:
+        """The page once `rendered` is on it."""
+        return replace(
+            self,
+            cited=tuple(dict.fromkeys([*self.cited, *rendered.cited])),
+            contexts=tuple(dict.fromkeys([*self.contexts, *rendered.served])),
+            shown_symptoms=self.shown_symptoms | rendered.shown,
+        )
+
+
+def placeholders_in(values: Iterable[Any]) -> list[str]:
+    """The {fact-id} placeholders in the texts of `values`, in order: strings, lists and
+    tuples, and the fields of models and dataclasses. Mappings are lookup tables a template
+    picks from, so they are not read; nor is HTML already rendered (Markup)."""
+    found: list[str] = []
+    stack = list(values)[::-1]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Markup):
+            continue
+        if isinstance(value, str):
+            if "{" in value:
+                found += PLACEHOLDER.findall(value)
+        elif isinstance(value, (list, tuple)):
+            stack += list(value)[::-1]
+        elif isinstance(value, BaseModel):
+            stack += [getattr(value, name) for name in type(value).model_fields][::-1]
+        elif is_dataclass(value) and not isinstance(value, type):
+            stack += [getattr(value, item.name) for item in fields(value)][::-1]
+    return list(dict.fromkeys(found))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -72,7 +73,7 @@ class _LinkPolicy(Treeprocessor):
             return
         page, _, anchor = target.partition("#")
         if page.endswith(".md") and not page.startswith("/"):
-            url = self.renderer.resolve_link(page)
+            url = self.renderer._link(page)
             link.set("href", url + (f"#{anchor}" if anchor else ""))
         else:
             link.attrib.pop("href", None)
@@ -110,12 +111,10 @@ class TextRenderer:
         self.facts = dict(facts)
         #: Facts shown as Markdown in rendered text, such as a phone number as a tel: link.
         self.fact_markdown = {**self.facts, **(fact_markdown or {})}
+        #: How links to pages are written when no page is named (`for_page` names one).
         self.resolve_link: LinkResolver = resolve_link or (lambda path: path)
-        #: Called with the id of each fact a text shows, so the page can cite its sources.
-        self.on_placeholder: Callable[[str], object] | None = None
-        #: The page being rendered, for the cache of texts whose links depend on it.
-        self.page_key = ""
         self._converted: dict[tuple[str, str], Markup] = {}
+        self._link: LinkResolver = self.resolve_link
         configs = dict(extension_configs or {})
         names = [name for name in (extensions or []) if isinstance(name, str) and name in SAFE_EXTENSIONS]
         tooltips = configs.get("abbr") or {}
@@ -127,29 +126,28 @@ class TextRenderer:
             output_format="html",
         )
 
-    def cite(self, text: str) -> None:
-        """Tell the page which facts a text shows, so their sources are cited."""
-        if self.on_placeholder is not None:
-            for match in PLACEHOLDER.finditer(text):
-                self.on_placeholder(match.group(1))
+    def for_page(self, key: str, link: LinkResolver, shown: list[str] | None = None) -> PageText:
+        """The same renderer for one page, whose links are written relative to it by `link`;
+        the placeholders of the texts it shows are added to `shown`, when given."""
+        return PageText(self, key, link, shown)
 
     def fill(self, text: str, values: Mapping[str, str] | None = None) -> str:
         """Replace each {fact-id} with the fact's value as shown on pages."""
         chosen = self.facts if values is None else values
         return PLACEHOLDER.sub(lambda match: chosen[match.group(1)], text)
 
-    def block(self, text: str | None) -> Markup:
-        """Text that may hold paragraphs and lists."""
+    def block(self, text: str | None, page: str = "", link: LinkResolver | None = None) -> Markup:
+        """Text that may hold paragraphs and lists; links written by `link` for `page`."""
         if not text:
             return Markup("")
-        self.cite(text)
-        key = (text, self.page_key if "](" in text else "")
+        key = (text, page if "](" in text else "")
         if key not in self._converted:
             filled = self.fill(text, self.fact_markdown)
             if PLAIN_TEXT.fullmatch(filled):
                 self._converted[key] = Markup("<p>") + self._plain(filled) + Markup("</p>")
             else:
                 self._md.reset()
+                self._link = link or self.resolve_link  # read by the link policy during this conversion
                 self._converted[key] = Markup(self._md.convert(filled))
         return self._converted[key]
 
@@ -168,13 +166,45 @@ class TextRenderer:
             last = match.end()
         return Markup("").join([*parts, escape(text[last:])])
 
-    def inline(self, text: str | None) -> Markup:
+    def inline(self, text: str | None, page: str = "", link: LinkResolver | None = None) -> Markup:
         """A short text inside a sentence, heading or list item: no wrapping paragraph."""
-        html = self.block(text)
+        html = self.block(text, page, link)
         match = re.fullmatch(r"<p>(.*)</p>", str(html), flags=re.DOTALL)
         return Markup(match.group(1)) if match else html
 
     def plain(self, text: str | None) -> str:
         """Placeholders filled, nothing else: for attributes such as a tooltip title."""
-        self.cite(text or "")
         return self.fill(text or "")
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A TextRenderer for one page: what widget templates call as `text`.
+
+    `shown`, when given, is the list of one widget's rendering (never shared): each
+    {placeholder} of a text shown is added to it, so the widget cites those facts."""
+
+    renderer: TextRenderer
+    page: str
+    link: LinkResolver
+    shown: list[str] | None = None
+
+    def _show(self, text: str | None) -> None:
+        if self.shown is not None and text and "{" in text:
+            self.shown.extend(PLACEHOLDER.findall(text))
+
+    def block(self, text: str | None) -> Markup:
+        self._show(text)
+        return self.renderer.block(text, self.page, self.link)
+
+    def inline(self, text: str | None) -> Markup:
+        self._show(text)
+        return self.renderer.inline(text, self.page, self.link)
+
+    def plain(self, text: str | None) -> str:
+        self._show(text)
+        return self.renderer.plain(text)
+
+    def resolve_link(self, path: str) -> str:
+        """The URL of a docs/ page, relative to this page."""
+        return self.link(path)

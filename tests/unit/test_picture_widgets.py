@@ -19,8 +19,8 @@ def test_warning_signs_on_the_body_map_are_most_urgent_first(data_dir) -> None: 
     change(data_dir, "pain_areas", lambda items: item(items, "lower-back").update(symptoms=unsorted))
     data = load_site_data(data_dir, ROOT / "docs")
     widgets = Widgets(data, TextRenderer(placeholder_values(data), resolve_link=lambda path: "/" + path))
-    widgets.start_page("hip-pain/index.md")
-    entry = BeautifulSoup(str(widgets.body_map()), "html.parser").select_one("#pain-area-lower-back")
+    page = widgets.start("hip-pain/index.md")
+    entry = BeautifulSoup(str(widgets.body_map(page).html), "html.parser").select_one("#pain-area-lower-back")
     levels = [sign["data-level"] for sign in entry.select("[data-symptom]")]
     assert [sign["data-symptom"] for sign in entry.select("[data-symptom]")] == ["saddle-numbness", "back-fever", "back-not-improving"]
     assert levels == sorted(levels, key=level_rank, reverse=True)

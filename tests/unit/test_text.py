@@ -69,12 +69,15 @@ def test_tooltip_pattern_matches_whole_words_longest_first() -> None:
     assert compiled(words).findall(text) == ["bone marrow", "NSAIDs", "NSAID", "FDA"]
 
 
-def test_a_text_shown_twice_still_cites_its_facts_each_time() -> None:
+def test_a_text_shown_twice_still_tells_its_facts_each_time() -> None:
+    """The text is converted once, but each rendering that shows it learns its facts."""
     text = TextRenderer({"rest-time": "1 to 3 days"})
-    cited: list[str] = []
-    text.on_placeholder = cited.append
-    first, second = text.block("Rest for {rest-time}."), text.block("Rest for {rest-time}.")
-    assert first == second and cited == ["rest-time", "rest-time"]
+    first_shown: list[str] = []
+    second_shown: list[str] = []
+    first = text.for_page("a.md", str, first_shown).block("Rest for {rest-time}.")
+    second = text.for_page("b.md", str, second_shown).inline("Rest for {rest-time}.")
+    assert str(first) == "<p>Rest for 1 to 3 days.</p>" and str(second) == "Rest for 1 to 3 days."
+    assert first_shown == ["rest-time"] and second_shown == ["rest-time"]
 
 
 def test_plain_lines_come_out_as_markdown_would_make_them() -> None:
