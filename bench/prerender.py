@@ -11,7 +11,9 @@ set (the print button) into each page's front matter, so both copies give the sa
 from __future__ import annotations
 
 import json
+import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -47,6 +49,11 @@ def on_page_markdown(markdown, page, config, files):
     target.write_text(front + markdown, encoding="utf-8")
     return markdown
 '''
+
+
+def _build_command() -> list[str]:
+    """MkDocs, or the engine SITE_BUILD_COMMAND names (as tests/support.py build_command)."""
+    return shlex.split(os.environ.get("SITE_BUILD_COMMAND") or f"{shlex.quote(sys.executable)} -m mkdocs")
 
 
 def _add_hook(config_text: str, hook: str) -> str:
@@ -92,7 +99,7 @@ def prerendered_copy(real: Path, destination: Path) -> Path:
     config.write_text(_add_hook(config.read_text(encoding="utf-8"), "bench_capture_hook.py"), encoding="utf-8")
     out = capture / "out"
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(capture / "site")],
+        [*_build_command(), "build", "--strict", "--site-dir", str(capture / "site")],
         cwd=project,
         env={**BUILD_ENV, "BENCH_CAPTURE_DIR": str(out)},
         capture_output=True,

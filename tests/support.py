@@ -6,6 +6,7 @@ import contextlib
 import functools
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -42,12 +43,18 @@ class BuildResult:
     site: Path
 
 
+def build_command() -> list[str]:
+    """The site engine's command: MkDocs, or another one named by SITE_BUILD_COMMAND (the CI
+    job that builds and tests with ProperDocs sets it to `properdocs`)."""
+    return shlex.split(os.environ.get("SITE_BUILD_COMMAND") or f"{shlex.quote(sys.executable)} -m mkdocs")
+
+
 def build(project: Path, site: Path | None = None, extra_env: dict[str, str] | None = None) -> BuildResult:
     """Run a strict `mkdocs build` of `project`, as `make build` does."""
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [*build_command(), "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         env=env,
         capture_output=True,
