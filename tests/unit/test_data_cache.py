@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from mini_site import copy_mini
 
 from macros import data_cache
 from macros.data import load_site_data
@@ -15,9 +15,8 @@ from support import ROOT
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the real data and pages."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    """A project folder with a copy of the mini data and pages."""
+    copy_mini(tmp_path)
     return tmp_path
 
 
@@ -43,18 +42,20 @@ def test_the_same_inputs_are_validated_once(project: Path, validations: list[Pat
     second = load(project)
     assert len(validations) == 1
     assert second.items == first.items
-    assert second.get("facts", "work-return") == first.get("facts", "work-return")
+    assert second.get("facts", "rest-time") == first.get("facts", "rest-time")
+    assert second.facts.ids() == ["rest-time", "session-total", "benefit-rate", "approval-date", "helpline"]
     assert len(list((project / data_cache.CACHE_FOLDER).glob("*.pickle"))) == 1
 
 
 def test_an_edited_data_file_is_validated_again(project: Path, validations: list[Path]) -> None:
     before = load(project)
     facts = project / "data" / "facts.yml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("id: work-return", "id: back-to-work"), encoding="utf-8")
-    with pytest.raises(DataError):  # pages still use the old id
+    facts.write_text(facts.read_text(encoding="utf-8").replace("id: rest-time", "id: time-to-rest"), encoding="utf-8")
+    with pytest.raises(DataError) as raised:  # texts still use the old id
         load(project)
+    assert raised.value.problems[0].problem == 'The placeholder "{rest-time}" names no fact or phase.'
     assert len(validations) == 2
-    assert before.has("facts", "work-return")
+    assert before.has("facts", "rest-time")
 
 
 def test_a_mistake_is_reported_every_time_and_never_stored(project: Path, validations: list[Path]) -> None:
@@ -79,7 +80,7 @@ def test_an_unreadable_entry_is_validated_and_rewritten(project: Path, validatio
     entry.write_bytes(b"not a pickle")
     data = load(project)
     assert len(validations) == 2
-    assert data.has("facts", "work-return")
+    assert data.has("facts", "rest-time")
     assert entry.read_bytes() != b"not a pickle"
 
 
