@@ -11,7 +11,7 @@ import math
 import pytest
 from pydantic import ValidationError
 
-from macros.figures import LENGTHS, Point, body_outline_path, exercise_drawings, skeleton
+from macros.figures import Point, body_outline_path, exercise_drawings, skeleton
 from macros.models import ExerciseFigure, Pose
 
 STANDING = {
@@ -59,19 +59,22 @@ def test_a_standing_pose_puts_the_head_over_the_hips_and_the_feet_below() -> Non
 
 def test_shorter_draws_a_part_that_points_toward_you_at_part_length() -> None:
     body = skeleton(Pose(**{**SEATED, "shorter": {"near_thigh": 0.5}}))
-    assert close(body.ankle, (LENGTHS["thigh"] * 0.5, LENGTHS["shin"]))
+    # Half the thigh (44) forward, then the whole shin (42) down.
+    assert close(body.ankle, (22, 42))
 
 
 def test_both_drawings_share_one_view_box_and_stand_on_the_floor() -> None:
+    """Worked out by hand. Lying: the head's top edge is 10 above the hips, the toes reach
+    89.75 forward (thigh 44 + shin 42 + half a near limb's width), the back of the head 78
+    behind. Standing: the sole (86 + 3.75) is 89.75 below the hips, the top of the head 78
+    above them. Each pose is moved so its lowest point is on the floor (y = 0), and the
+    shared box adds a margin of 8 on every side."""
     figure = ExerciseFigure(start=Pose(**LYING), end=Pose(**STANDING))
     start, end = exercise_drawings(figure)
-    assert start.view_box == end.view_box
-    for drawing in (start, end):
-        _, _, _, bottom = drawing.skeleton.bounds()
-        assert math.isclose(bottom, drawing.floor), "the lowest point rests on the floor"
-        left, top, width, height = drawing.view_box
-        box_left, box_top, box_right, _ = drawing.skeleton.bounds()
-        assert left <= box_left and top <= box_top and left + width >= box_right and top + height >= bottom
+    assert start.view_box == end.view_box == (-86.0, -175.8, 183.8, 183.8)
+    assert start.floor == end.floor == 0.0
+    assert close(start.skeleton.head, (-68, -10)), "lying: the head is behind the hips, its lowest edge on the floor"
+    assert close(end.skeleton.head, (0, -157.75)), "standing: 68 above the hips, which are 89.75 above the floor"
 
 
 @pytest.mark.parametrize(("keep_still", "part"), [("hips", "hip"), ("feet", "ankle")])

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from macros.fields import Amount
-from macros.formatting import count_words, format_amount, format_date, format_span, html_duration
+from macros.formatting import count_words, format_amount, format_date, format_fact, format_span, html_duration
+from macros.models import Fact
 
 
 @pytest.mark.parametrize(
@@ -24,10 +25,32 @@ from macros.formatting import count_words, format_amount, format_date, format_sp
         ({"min": 6, "max": 8, "unit": "week", "about": True}, "about 6 to 8 weeks"),
         ({"min": 85, "unit": "percent"}, "85%"),
         ({"min": 100.4, "unit": "fahrenheit"}, "100.4°F"),
+        ({"min": 99, "max": 100.4, "unit": "fahrenheit"}, "99°F to 100.4°F"),
+        ({"min": 350, "max": 1700, "unit": "dollar"}, "$350 to $1,700"),
+        ({"min": 897.5, "unit": "dollar"}, "$897.50"),
+        ({"min": 1, "unit": "in-100"}, "1 in 100"),
+        ({"min": 2, "max": 5, "unit": "in-1000", "about": True}, "about 2 to 5 in 1,000"),
+        ({"min": 1, "unit": "points-of-10"}, "1 point out of 10"),
+        ({"min": 15, "unit": "points-of-100"}, "15 points out of 100"),
+        ({"min": 8, "max": 12, "unit": "time"}, "8 to 12 times"),
+        ({"min": 1, "max": 1, "unit": "week"}, "1 week"),
     ],
 )
 def test_amounts_in_words(amount: dict, text: str) -> None:
     assert format_amount(Amount(**amount)) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ({"amount": {"min": 1, "max": 3, "unit": "day"}}, "1 to 3 days"),
+        ({"date": "2021-06-03"}, "June 3, 2021"),
+        ({"date": "2024-12-18", "date_shows": "month"}, "December 2024"),
+        ({"phone": "0100 200 300"}, "0100 200 300"),
+    ],
+)
+def test_a_fact_shows_its_one_value(value: dict, text: str) -> None:
+    assert format_fact(Fact(id="x", about="A test fact", sources=["s"], **value)) == text
 
 
 def test_dates_are_written_in_full() -> None:
