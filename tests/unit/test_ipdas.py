@@ -100,6 +100,7 @@ def test_the_six_qualifying_criteria_are_all_checked() -> None:
             "sources for exercise: Sore muscles at first",
         ),
         ("C3", lambda d, data: setattr(data.get("pages", "choices"), "review", None), "a date the page was last reviewed"),
+        ("C4", lambda d, data: setattr(data.get("pages", "choices").review, "next", dt.date(2026, 11, 29)), "a date for the next review"),
         ("C5", lambda d, data: setattr(data.get("options", "wait"), "certainty_note", ""), "how sure the research is about wait"),
         ("C6", lambda d, data: setattr(data, "notices", ()), "who pays for the guide (the funding notice)"),
     ],
