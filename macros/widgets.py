@@ -130,8 +130,9 @@ class Widgets(DecisionWidgets, PictureWidgets):
         if not phases:
             raise ValueError(f'Timeline "{timeline_id}" has no phases in data/phases.yml.')
         warning = self._warning_signs(page, timeline.context)
-        # The calendar's warning line shows the signs' names: facts in them are cited too.
-        sources = [*timeline.sources, *(s for phase in phases for s in phase.sources), *self._fact_sources(placeholders_in(warning))]
+        # The calendar's warning line shows the signs' names and the emergency number: their facts are cited.
+        shown_facts = [*placeholders_in([symptom.name for symptom in warning]), *(["emergency-number"] if warning else [])]
+        sources = [*timeline.sources, *(s for phase in phases for s in phase.sources), *self._fact_sources(shown_facts)]
         return self._render(
             page,
             "timeline.html",
@@ -279,10 +280,12 @@ class Widgets(DecisionWidgets, PictureWidgets):
         symptoms = self._symptoms(page, contexts)
         groups = [(care, [s for s in symptoms if s.level == care.id]) for care in self.data.care_levels]
         lasts = {s.id: format_fact(self.data.facts.get(s.lasts)) for s in symptoms if s.lasts}
+        # How long a symptom lasts is a fact shown here: its sources are cited, as in symptom_table.
+        lasting_sources = [src for s in symptoms if s.lasts for src in self.data.facts.get(s.lasts).sources]
         return self._render(
             page,
             "care_levels.html",
-            [src for s in symptoms for src in s.sources],
+            [*(src for s in symptoms for src in s.sources), *lasting_sources],
             shown=[s.id for s in symptoms],
             groups=[(care, items) for care, items in groups if items],
             tags=self._context_tags(page, symptoms, contexts),

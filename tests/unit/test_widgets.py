@@ -261,11 +261,6 @@ def test_care_levels_come_most_urgent_first_with_icon_and_words(mini_widgets: Wi
     assert rendered.shown == frozenset({"fever-after", "tired"})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="care_levels shows how long a symptom lasts (tired: rest-time, from test-guideline) but cites only the "
-    "symptoms' own sources; symptom_table cites both. Remove this mark when widgets.care_levels cites the 'lasts' facts.",
-)
 def test_care_levels_cite_the_facts_of_how_long_symptoms_last(mini_widgets: Widgets, page: PageContext) -> None:
     assert "test-guideline" in mini_widgets.care_levels(page, "after-test-procedure").cited
 
