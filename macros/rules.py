@@ -22,8 +22,11 @@ def resolve_phase_starts(phases: tuple[Model, ...], source: LoadedFile) -> tuple
     resolved: list[Model] = []
     problems: list[Problem] = []
     last: dict[str, Phase] = {}
+    seen: set[str] = set()  # timelines with a phase above this one, with or without a start
     for index, phase in enumerate(phases):
         assert isinstance(phase, Phase)
+        first = phase.timeline not in seen
+        seen.add(phase.timeline)
         if phase.start is None:
             before = last.get(phase.timeline)
             if before is None:
@@ -32,7 +35,11 @@ def resolve_phase_starts(phases: tuple[Model, ...], source: LoadedFile) -> tuple
                         file=source.path,
                         position=source.position((index,)),
                         field=display_path((index, "start"), phase.id),
-                        problem="The first phase of a timeline needs a start.",
+                        problem=(
+                            "The first phase of a timeline needs a start."
+                            if first
+                            else "This phase has no start, and neither has the phase above it, so its start cannot be worked out."
+                        ),
                         expected="start: with a value and a unit, such as {min: 0, unit: day}",
                         found="no start",
                         line_text=line_of(source, (index,)),

@@ -94,6 +94,18 @@ def test_the_first_phase_of_a_timeline_needs_a_start(mini_dir: Path) -> None:
     assert problem.problem == "The first phase of a timeline needs a start."
 
 
+def test_a_phase_below_a_phase_without_a_start_is_told_why(mini_dir: Path) -> None:
+    change(mini_dir, "phases", lambda items: item(items, "phase-rest").pop("start"))
+    found = problems_of(mini_dir)
+    assert [(problem.field, problem.problem) for problem in found] == [
+        ("item 1 (phase-rest) › start", "The first phase of a timeline needs a start."),
+        (
+            "item 2 (phase-move) › start",
+            "This phase has no start, and neither has the phase above it, so its start cannot be worked out.",
+        ),
+    ]
+
+
 def test_every_page_has_a_record_and_every_record_a_page(mini_dir: Path) -> None:
     (mini_dir.parent / "docs" / "new-page.md").write_text("# New\n", encoding="utf-8")
     change(mini_dir, "pages", lambda items: item(items, "privacy").update(path="privcy.md"))
