@@ -17,8 +17,10 @@ where pages change under the browser) this hook keeps, in the theme's stylesheet
 Element, id and pseudo-class selectors are kept, and so is anything inside `:not()`,
 `:is()`, `:where()` or `:has()`. A browser test (tests/browser/test_unused_css.py) checks
 that the computed style of every element on every page is the same with the theme's full
-stylesheets. The pruned file gets a new content hash in its name, so a browser never
-keeps an older pruned copy that lacks a rule a newer page needs.
+stylesheets, and on a few pages also in print, for each element Tab reaches (focus
+rings) and after a switch of colour scheme. The pruned file gets a new content hash in
+its name, so a browser never keeps an older pruned copy that lacks a rule a newer page
+needs.
 
 The scan cannot see what a theme feature builds only after a page loads, so the build
 stops, before it starts, if mkdocs.yml turns on a theme feature the pruning has not been
