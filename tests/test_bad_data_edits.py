@@ -1,0 +1,566 @@
+"""One mistake in every data file, each reported in one problem block that names its file,
+line and field.
+
+Each case changes a line or two of a copy of the live data (the edits below), and marks
+with `# <- here` the line the message must name: the changed line, or, for a rule that
+reports another place (a missing field, a rule about a whole file, a rule that names the
+item another file points at), that line. The expected line is where the mark is in the
+file as written, so the cases follow the data as it changes. Each case finds the one
+problem block whose Problem line holds its words and asserts that this block names the
+marked file and line, the expected field (`{item}` stands for `item N (id)`, the item the
+marked line is in) and quotes the marked line; and that the mistake causes no other problem.
+
+Most cases run the data check alone (milliseconds each); a few run `python -m macros.check`
+(what `make check` runs) and a whole build, to see the same block printed there.
+Mistakes kept as files, one per kind of editing mistake, are in fixtures/bad_data
+(test_bad_data.py); the coverage test at the end counts both.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from test_bad_data import FIXTURES, MARK, Expected, expected_at, header, item_block, marked_lines
+
+from macros.data import load_site_data
+from macros.errors import DataError
+from macros.models import FILES
+from support import ROOT, build, copy_project
+
+# ---------------------------------------------------------------------------
+# Edits to a copy of the live data
+# ---------------------------------------------------------------------------
+
+Lines = list[str]
+
+
+def _block(lines: Lines, item: str | None) -> tuple[int, int]:
+    """The line indexes of an item (the whole file when `item` is None)."""
+    if item is None:
+        return 0, len(lines)
+    try:
+        return item_block(lines, item)
+    except StopIteration:
+        raise AssertionError(f"no item with id {item} any more: update this case") from None
+
+
+def _first(lines: Lines, item: str | None, pattern: str) -> int:
+    """The index of the first line of the item that matches `pattern`."""
+    start, end = _block(lines, item)
+    found = next((index for index in range(start, end) if re.search(pattern, lines[index])), None)
+    assert found is not None, f"no line matching {pattern!r} in item {item}: update this case"
+    return found
+
+
+def _marked(line: str) -> str:
+    return f"{line}  {MARK}"
+
+
+@dataclass(frozen=True)
+class Swap:
+    """In the item with id `item` (anywhere in the file when None), the first line that matches
+    `pattern` has the match replaced by `new` (a regular expression replacement)."""
+
+    file: str
+    item: str | None
+    pattern: str
+    new: str
+    mark: bool = True
+
+    def apply(self, project: Path) -> None:
+        def swap(lines: Lines) -> None:
+            index = _first(lines, self.item, self.pattern)
+            changed = re.sub(self.pattern, self.new, lines[index], count=1)
+            lines[index : index + 1] = (_marked(changed) if self.mark else changed).split("\n")
+
+        _edit_lines(project, self.file, swap)
+
+
+@dataclass(frozen=True)
+class Insert:
+    """A new line, after the first line of the item that matches `after`."""
+
+    file: str
+    item: str
+    after: str
+    line: str
+    mark: bool = True
+
+    def apply(self, project: Path) -> None:
+        def insert(lines: Lines) -> None:
+            index = _first(lines, self.item, self.after)
+            lines.insert(index + 1, _marked(self.line) if self.mark else self.line)
+
+        _edit_lines(project, self.file, insert)
+
+
+@dataclass(frozen=True)
+class Drop:
+    """The first line of the item that matches `pattern` left out, with the lines under it."""
+
+    file: str
+    item: str
+    pattern: str
+
+    def apply(self, project: Path) -> None:
+        def drop(lines: Lines) -> None:
+            index = _first(lines, self.item, self.pattern)
+            indent = len(lines[index]) - len(lines[index].lstrip())
+            end = index + 1
+            while end < len(lines) and lines[end].strip() and len(lines[end]) - len(lines[end].lstrip()) > indent:
+                end += 1
+            del lines[index:end]
+
+        _edit_lines(project, self.file, drop)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The first line of the item that matches `pattern`, marked as the line the message names."""
+
+    file: str
+    item: str | None
+    pattern: str
+
+    def apply(self, project: Path) -> None:
+        def mark(lines: Lines) -> None:
+            index = _first(lines, self.item, self.pattern)
+            lines[index] = _marked(lines[index])
+
+        _edit_lines(project, self.file, mark)
+
+
+@dataclass(frozen=True)
+class Append:
+    """Text added at the end of a data file (new items, with their mark)."""
+
+    file: str
+    text: str
+
+    def apply(self, project: Path) -> None:
+        _edit_lines(project, self.file, lambda lines: lines.extend(["", *self.text.strip("\n").split("\n")]))
+
+
+@dataclass(frozen=True)
+class Replace:
+    """Every `old` in a data file replaced by `new` (no mark)."""
+
+    file: str
+    old: str
+    new: str
+
+    def apply(self, project: Path) -> None:
+        path = project / "data" / self.file
+        text = path.read_text(encoding="utf-8")
+        assert self.old in text, f"no {self.old!r} in {self.file}: update this case"
+        path.write_text(text.replace(self.old, self.new), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Unlist:
+    """The item written without its dash, as if the file held one item: a group of fields, not a list."""
+
+    file: str
+    item: str
+
+    def apply(self, project: Path) -> None:
+        def unlist(lines: Lines) -> None:
+            start, end = _block(lines, self.item)
+            lines[start:end] = [_marked(lines[start].removeprefix("- ")), *(line.removeprefix("  ") for line in lines[start + 1 : end])]
+
+        _edit_lines(project, self.file, unlist)
+
+
+@dataclass(frozen=True)
+class Write:
+    """A new file in the project (a data file or a page), with its mark if the message names it."""
+
+    path: str
+    text: str
+
+    def apply(self, project: Path) -> None:
+        (project / self.path).write_text(self.text, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Delete:
+    """A file of the project left out."""
+
+    path: str
+
+    def apply(self, project: Path) -> None:
+        (project / self.path).unlink()
+
+
+@dataclass(frozen=True)
+class SaveAs:
+    """A data file saved in another encoding than UTF-8, with `old` changed to `new` first."""
+
+    file: str
+    encoding: str
+    old: str
+    new: str
+
+    def apply(self, project: Path) -> None:
+        path = project / "data" / self.file
+        text = path.read_text(encoding="utf-8")
+        assert self.old in text, f"no {self.old!r} in {self.file}: update this case"
+        path.write_bytes(text.replace(self.old, self.new, 1).encode(self.encoding))
+
+
+Edit = Swap | Insert | Drop | Mark | Append | Replace | Unlist | Write | Delete | SaveAs
+
+
+def _edit_lines(project: Path, file: str, edit: Callable[[Lines], None]) -> None:
+    path = project / "data" / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    edit(lines)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# The cases
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """One mistake: what it breaks, how it is made, and what the one block about it says."""
+
+    id: str
+    #: What the mistake breaks: `field: ...` for a rule of one field or item, or the function of
+    #: macros/ that checks a rule across files, with the part of it in brackets.
+    rule: str
+    #: Words of the block's Problem line, which pick out the block.
+    problem: str
+    #: The field as the block names it; `{item}` is `item N (id)` of the marked line's item.
+    field: str
+    edits: tuple[Edit, ...]
+    #: Words the block's Expected line must hold: the fix it suggests.
+    suggests: str | None = None
+    #: For a whole-file mistake with no line to mark (a missing file): the data file and line reported.
+    reports: str | None = None
+    line: int | None = None
+    #: The problems the mistake causes in all: one, unless a case says why (None: as many as the data holds).
+    problems: int | None = 1
+
+    def apply(self, project: Path) -> Expected:
+        for edit in self.edits:
+            edit.apply(project)
+        if self.line is not None:
+            assert self.reports is not None
+            return expected_at(project / "data" / self.reports, self.line, self.field, self.problem, self.suggests)
+        marks = [
+            (path, number)
+            for path in sorted((project / "data").glob("*"))
+            for number in marked_lines(path.read_text(encoding="utf-8", errors="replace"))
+        ]
+        assert len(marks) == 1, f"{self.id}: exactly one line must be marked, found {marks}"
+        path, number = marks[0]
+        return expected_at(path, number, self.field, self.problem, self.suggests)
+
+
+ID_LINE = r"^- id:"
+
+#: A mistake in a field of each data file: the file alone shows it.
+FIELD_CASES = [
+    Case(
+        "sources-url-not-https", "field: fields.HttpsUrl", "This is not a full web address", "{item} › url",
+        (Swap("sources.yml", "fda-consumer-regen", r"url: https://", "url: http://"),),
+        suggests="https://",
+    ),
+    Case(
+        "facts-two-values", "field: models.Fact (one value)", "A fact needs exactly one value; this one has 2", "{item}",
+        (
+            Insert("facts.yml", "session-total", r"^  amount:", "  date: 2026-01-01", mark=False),
+            Mark("facts.yml", "session-total", ID_LINE),
+        ),
+    ),
+    Case(
+        "pages-path-not-markdown", "field: fields.DocPath", "A page path must point at a Markdown file inside docs/", "{item} › path",
+        (Swap("pages.yml", "recovery", r"recovery\.md$", "recovery.html"),),
+    ),
+    Case(
+        "topics-id-with-capitals", "field: fields.Id (pattern)", "An id may hold only lowercase letters, digits and dashes", "{item} › id",
+        (Swap("topics.yml", "hip-pain", r"^- id: hip-pain", "- id: Hip-Pain"),),
+    ),
+    Case(
+        "faqs-digit-in-text", "field: fields.Text (digits)", "Numbers are not typed into text", "{item} › answer",
+        (Swap("faqs.yml", "hip-first-steps", r"keep moving gently", "keep moving gently for 10 minutes"),),
+        suggests="{fact-id}",
+    ),
+    Case(
+        "care-levels-icon-name", "field: fields.IconName", "This is not an icon name", "{item} › icon",
+        (Swap("care_levels.yml", "emergency", r"icon: material/", "icon: "),),
+    ),
+    Case(
+        "symptoms-level-typo", "field: not an allowed value", '"emergancy" is not an allowed value for "level"', "{item} › level",
+        (Swap("symptoms.yml", "hip-after-fall", r"level: emergency", "level: emergancy"),),
+        suggests='Did you mean "emergency"?',
+    ),
+    Case(
+        "care-tips-no-topics", "field: too few entries", '"topics" has too few entries', "{item} › topics",
+        (Swap("care_tips.yml", "rest-first", r"topics: \[.*\]", "topics: []"),),
+        suggests="at least one entry",
+    ),
+    Case(
+        "timelines-date-key-alone", "field: models.Timeline (date field)", "needs both date_key and date_label", "{item}",
+        (Drop("timelines.yml", "pt-course", r"^  date_label:"), Mark("timelines.yml", "pt-course", ID_LINE)),
+    ),
+    Case(
+        "phases-end-before-start", "field: models.Phase (end)", "The phase ends before it starts", "{item} › end",
+        (
+            Swap("phases.yml", "hip-first-days", r"start: \{.*\}", "start: {min: 1, unit: week}", mark=False),
+            Mark("phases.yml", "hip-first-days", r"^  end:"),
+        ),
+    ),
+    Case(
+        "session-steps-duration-not-time", "field: fields.TimeAmount", "A point in time needs a time unit", "{item} › duration",
+        (Swap("session_steps.yml", "collect", r"unit: minute", "unit: percent"),),
+    ),
+    Case(
+        "preparation-number-in-words", "field: fields.Text (number words)", "is a number typed into text", "{item} › when",
+        (Swap("preparation.yml", "health-review", r"when: At your first appointment", "when: Two days before your first appointment"),),
+    ),
+    Case(
+        "glossary-tooltip-not-yes-no", "field: wrong type (true or false)", '"tooltip" has the wrong kind of value', "{item} › tooltip",
+        (Insert("glossary.yml", "acetaminophen", r"^  term:", "  tooltip: sometimes"),),
+        suggests="true or false",
+    ),
+    Case(
+        "evidence-strength-typo", "field: not an allowed value", '"aproved" is not an allowed value for "strength"', "{item} › strength",
+        (Swap("evidence.yml", "fda-approved-uses", r"strength: approved", "strength: aproved"),),
+        suggests='Did you mean "approved"?',
+    ),
+    Case(
+        "claims-missing-field", "field: missing field", 'The field "independent_view" is missing', "{item} › independent_view",
+        (Drop("claims.yml", "success-rate", r"^  independent_view:"), Mark("claims.yml", "success-rate", ID_LINE)),
+    ),
+    Case(
+        "notices-unknown-id", "field: not an allowed value", '"funds" is not an allowed value for "id"', "{item} › id",
+        (Swap("notices.yml", "funding", r"^- id: funding", "- id: funds"),),
+        suggests='Did you mean "funding"?',
+    ),
+    Case(
+        "contexts-after-procedure-not-yes-no", "field: wrong type (true or false)",
+        '"after_procedure" has the wrong kind of value', "{item} › after_procedure",
+        (Swap("contexts.yml", "hip-pain", r"after_procedure: false", "after_procedure: maybe"),),
+        suggests="true or false",
+    ),
+    Case(
+        "red-flags-level-expected", "field: not an allowed value",
+        '"expected" is not an allowed value for "min_level"', "{item} › min_level",
+        (Swap("red_flags.yml", "spreading-redness", r"min_level: call", "min_level: expected"),),
+        suggests="routine, call, emergency",
+    ),
+    Case(
+        "region-number-not-quoted", "field: wrong type (text)",
+        '"emergency_number" has the wrong kind of value', "{item} › emergency_number",
+        (Swap("region.yml", "us", r'emergency_number: "(\d+)"', r"emergency_number: \1"),),
+        suggests="text",
+    ),
+    Case(
+        "reviewers-date-in-words", "field: fields.IsoDate", "This is not a date in the form the site uses", "{item} › signed",
+        (
+            Swap(
+                "reviewers.yml", None, r"^\[\]$",
+                "\n".join([
+                    "- id: jane-doe",
+                    "  name: Jane Doe",
+                    "  credential: Physical therapist, DPT",
+                    _marked("  signed: 1 December 2026"),
+                    "  pages: [hip-pain]",
+                ]),
+                mark=False,
+            ),
+        ),
+        suggests="year-month-day",
+    ),
+    Case(
+        "risks-contexts-not-a-list", "field: wrong type (list)", '"contexts" has the wrong kind of value', "{item} › contexts",
+        (Swap("risks.yml", "blood-clot", r"contexts: \[([a-z0-9-]+).*\]", r"contexts: \1"),),
+        suggests="a list",
+    ),
+    Case(
+        "options-injection-without-risks", "field: models.TreatmentOption (injection risks)", "An injection must list its risks", "{item}",
+        (Drop("options.yml", "hip-prp-injection", r"^  risks:"), Mark("options.yml", "hip-prp-injection", ID_LINE)),
+    ),
+    Case(
+        "decisions-two-options", "field: too few entries", '"options" has too few entries', "{item} › options",
+        (Swap("decisions.yml", "back-pain", r"options: \[([a-z0-9-]+), ([a-z0-9-]+),.*\]", r"options: [\1, \2]"),),
+        suggests="at least 3 entries",
+    ),
+    Case(
+        "values-field-typo", "field: unknown field", '"decision" is not a field of a value', "{item} › decision",
+        (Swap("values.yml", "avoid-surgery", r"^  decisions:", "  decision:"),),
+        suggests='Did you mean "decisions"?',
+    ),
+    Case(
+        "clinic-questions-group-typo", "field: not an allowed value", '"products" is not an allowed value for "group"', "{item} › group",
+        (Swap("clinic_questions.yml", "what-is-injected", r"group: product$", "group: products"),),
+        suggests='Did you mean "product"?',
+    ),
+    Case(
+        "first-days-empty-task", "field: fields.Text (empty)", "The text is empty", "{item} › task",
+        (Swap("first_days.yml", "ride-home", r"task: .*", 'task: ""'),),
+        suggests="some text",
+    ),
+    Case(
+        "exercises-direction-too-large", "field: number too large", "This number is too large", "{item} › figure › start › trunk",
+        (Swap("exercises.yml", "bridge", r"trunk: \d+", "trunk: 400"),),
+        suggests="360 or less",
+    ),
+    Case(
+        "pain-areas-spot-off-the-picture", "field: number too large", "This number is too large", "{item} › spot › x",
+        (Swap("pain_areas.yml", "groin", r"x: \d+", "x: 250"),),
+        suggests="200 or less",
+    ),
+    Case(
+        "treatment-sites-role-typo", "field: not an allowed value", '"take" is not an allowed value for "role"', "{item} › role",
+        (Swap("treatment_sites.yml", "bone-marrow", r"role: collect", "role: take"),),
+        suggests="collect, inject",
+    ),
+]
+
+#: Mistakes the loader finds before any item is checked: the file cannot be read as a list of items.
+FILE_CASES = [
+    Case(
+        "field-written-twice", "field: loader (field written twice)",
+        'The field "question" is written twice in the same item', "item {n} › question",
+        (Insert("faqs.yml", "hip-first-steps", r"^  question:", "  question: Is rest enough?"),),
+        # Named `item N › question`, without the item's id other messages show, and the line is not quoted.
+    ),
+    Case(
+        "number-as-field-name", "field: loader (field name)", "2 is not a field name", "item {n}",
+        (Insert("topics.yml", "recovery", r"^  name:", "  2: Recovery"),),
+    ),
+    Case(
+        "tab-for-indent", "field: loader (YAML syntax)", "The file is not valid YAML", "(YAML syntax)",
+        (Swap("faqs.yml", "hip-first-steps", r"^  topic:", "\ttopic:"),),
+        suggests="tab characters",
+    ),
+    Case(
+        "item-without-its-dash", "field: explain (not a list)", "The file should be a list of region items", "(whole file)",
+        (Unlist("region.yml", "us"),),
+    ),
+    Case(
+        "unknown-data-file", "field: data (file name)", "The site does not know this data file", "(file name)",
+        (Write("data/faq.yml", _marked("- id: extra") + "\n"),),
+        suggests="faqs.yml",
+    ),
+    Case(
+        "missing-data-file", "field: data (missing file)", "The data file is missing", "(whole file)",
+        (Delete("data/glossary.yml"),),
+        reports="glossary.yml", line=1,
+    ),
+    Case(
+        "not-saved-as-utf8", "field: loader (encoding)", "The file is not saved as UTF-8 text", "(whole file)",
+        (SaveAs("faqs.yml", "latin-1", "What are the most common causes", "What are the most common causes (café)"),),
+        reports="faqs.yml", line=1,
+    ),
+]
+
+
+
+CASES = FIELD_CASES + FILE_CASES
+
+
+def copy_data(destination: Path) -> Path:
+    """A copy of the live data and pages: all the data check reads."""
+    for folder in ("data", "docs"):
+        shutil.copytree(ROOT / folder, destination / folder)
+    return destination
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_one_block_names_the_file_line_and_field(case: Case, tmp_path: Path) -> None:
+    project = copy_data(tmp_path)
+    expected = case.apply(project)
+
+    with pytest.raises(DataError) as caught:
+        load_site_data(project / "data", project / "docs")
+
+    report = caught.value.report()
+    expected.assert_named_by(report)
+    if case.problems is not None:
+        assert len(caught.value.problems) == case.problems, f"{case.id} should cause {case.problems} problem(s):\n{report}"
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [case.id for case in CASES]
+    assert len(ids) == len(set(ids))
+
+
+# ---------------------------------------------------------------------------
+# The same blocks, printed by `make check` and by the build
+# ---------------------------------------------------------------------------
+
+#: A few cases, of each kind, run the way editors meet them.
+PRINTED = ["faqs-digit-in-text", "symptoms-level-typo", "options-injection-without-risks", "not-saved-as-utf8"]
+
+
+def case_named(name: str) -> Case:
+    return next(case for case in CASES if case.id == name)
+
+
+@pytest.mark.parametrize("name", PRINTED)
+def test_make_check_prints_the_block(name: str, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    expected = case_named(name).apply(project)
+
+    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, timeout=120)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    expected.assert_named_by(result.stderr)
+    assert "Traceback" not in result.stderr, "data mistakes must not show a Python traceback"
+
+
+@pytest.mark.parametrize("name", PRINTED[:3])
+def test_the_build_prints_the_block(name: str, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    expected = case_named(name).apply(project)
+
+    result = build(project)
+
+    assert result.returncode == 1, result.output
+    expected.assert_named_by(result.output)
+    assert "Traceback" not in result.output, "data mistakes must not show a Python traceback"
+    assert not (project / "site").exists(), "nothing may be built from bad data"
+
+
+# ---------------------------------------------------------------------------
+# Coverage: every data file
+# ---------------------------------------------------------------------------
+
+
+def fixture_rules() -> list[tuple[str, str]]:
+    """(rule, data file reported) of each fixture in fixtures/bad_data."""
+    found = []
+    for fixture in FIXTURES:
+        text = fixture.read_text(encoding="utf-8")
+        target = re.search(r"^# replaces(?: item in)?: (\S+)$", text, re.MULTILINE)
+        assert target, fixture.name
+        found.append((header(text, "rule") or "", header(text, "reports") or target.group(1)))
+    return found
+
+
+def case_rules() -> list[tuple[str, str]]:
+    """(rule, data file edited) of each case: the file its first edit changes."""
+    found = []
+    for case in CASES:
+        first = case.edits[0]
+        file = first.file if hasattr(first, "file") else Path(first.path).name
+        found.append((case.rule, file))
+    return found
+
+
+def test_every_data_file_has_a_field_mistake() -> None:
+    covered = {Path(file).stem for rule, file in fixture_rules() + case_rules() if rule.startswith("field:")}
+    assert sorted(spec.name for spec in FILES if spec.name not in covered) == []
