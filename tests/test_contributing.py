@@ -334,14 +334,20 @@ def example_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
 def test_the_guide_has_the_routine_jobs() -> None:
     assert {example.name for example in EXAMPLES} >= {
         "add-a-faq",
+        "add-a-topic",
         "change-a-duration",
         "add-a-symptom",
+        "change-a-care-level",
+        "a-new-care-level-needs-a-developer",
         "add-a-phase",
+        "add-a-timeline",
+        "a-phase-out-of-order",
         "add-a-source",
         "add-a-glossary-term",
         "mark-a-page-reviewed",
         "add-a-warning-sign",
         "sign-off-by-a-clinician",
+        "add-a-page",
     }
     assert all(example.edits and example.expects for example in EXAMPLES)
     assert len(BY_NAME) == len(EXAMPLES), "each example has its own name"
