@@ -22,7 +22,8 @@ build alone; it may replace a page of docs/, with `# reports:` naming the data f
 message points at.
 
 The file, line and field are asserted together, on the one problem block about the
-mistake, and that block must quote the expected line itself.
+mistake, and that block must quote the expected line itself. More mistakes, one for every
+data file and every rule that spans files, are made by test_bad_data_edits.py.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""One mistake in every data file, each reported in one problem block that names its file,
-line and field.
+"""One mistake in every data file and against every rule that spans files, each reported in
+one problem block that names its file, line and field.
 
 Each case changes a line or two of a copy of the live data (the edits below), and marks
 with `# <- here` the line the message must name: the changed line, or, for a rule that
@@ -13,11 +13,12 @@ marked line is in) and quotes the marked line; and that the mistake causes no ot
 Most cases run the data check alone (milliseconds each); a few run `python -m macros.check`
 (what `make check` runs) and a whole build, to see the same block printed there.
 Mistakes kept as files, one per kind of editing mistake, are in fixtures/bad_data
-(test_bad_data.py); the coverage test at the end counts both.
+(test_bad_data.py); the coverage tests at the end count both.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 import shutil
 import subprocess
@@ -25,13 +26,17 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from pydantic import BaseModel
 from test_bad_data import FIXTURES, MARK, Expected, expected_at, header, item_block, marked_lines
 
+from macros import decision_rules, rules, safety
 from macros.data import load_site_data
 from macros.errors import DataError
 from macros.models import FILES
+from macros.references import declared_references
 from support import ROOT, build, copy_project
 
 # ---------------------------------------------------------------------------
@@ -468,8 +473,266 @@ FILE_CASES = [
 ]
 
 
+#: References between files: one case for each file that ids point into, and two in nested places.
+REFERENCE_CASES = [
+    Case(
+        "reference-to-sources", "rules.cross_check (reference to sources)",
+        '"sources" refers to "nhs-backpain", which is not an id in sources.yml', "{item} › sources › entry 1",
+        (Swap("symptoms.yml", "back-lump", r"sources: \[nhs-back-pain", "sources: [nhs-backpain"),),
+        suggests='Did you mean "nhs-back-pain"?',
+    ),
+    Case(
+        "reference-to-pages", "rules.cross_check (reference to pages)",
+        '"page" refers to "recovry", which is not an id in pages.yml', "{item} › page",
+        (Swap("topics.yml", "recovery", r"page: recovery$", "page: recovry"),),
+        suggests='Did you mean "recovery"?',
+    ),
+    Case(
+        "reference-to-topics", "rules.cross_check (reference to topics)",
+        '"topics" refers to "hip-pian", which is not an id in topics.yml', "{item} › topics › entry 1",
+        (Swap("care_tips.yml", "rest-first", r"topics: \[hip-pain", "topics: [hip-pian"),),
+        suggests='Did you mean "hip-pain"?',
+    ),
+    Case(
+        "reference-to-timelines", "rules.cross_check (reference to timelines)",
+        '"timeline" refers to "back-releif", which is not an id in timelines.yml', "{item} › timeline",
+        (
+            Swap("phases.yml", "back-first-week", r"timeline: back-relief$", "timeline: back-releif"),
+            # The next phase starts where this one ends: give it a start of its own, or it is
+            # reported as the first phase of its timeline without a start, and the check stops there.
+            Insert("phases.yml", "back-healing", r"^  timeline:", "  start: {min: 1, unit: week}", mark=False),
+        ),
+        suggests='Did you mean "back-relief"?',
+    ),
+    Case(
+        "reference-to-facts", "rules.cross_check (reference to facts)",
+        '"lasts" refers to "soreness-durations", which is not an id in facts.yml', "{item} › lasts",
+        (Swap("symptoms.yml", "site-soreness", r"lasts: soreness-duration$", "lasts: soreness-durations"),),
+        suggests='Did you mean "soreness-duration"?',
+    ),
+    Case(
+        "reference-to-contexts", "rules.cross_check (reference to contexts)",
+        '"context" refers to "after-spine-injections", which is not an id in contexts.yml', "{item} › context",
+        (Swap("timelines.yml", "back-relief", r"context: after-spine-injection$", "context: after-spine-injections"),),
+        suggests='Did you mean "after-spine-injection"?',
+    ),
+    Case(
+        "reference-to-red-flags", "rules.cross_check (reference to red_flags)",
+        '"signs" refers to "night-pains", which is not an id in red_flags.yml', "{item} › signs › entry 1",
+        (Swap("symptoms.yml", "back-night-pain", r"signs: \[night-pain\]", "signs: [night-pains]"),),
+        suggests='Did you mean "night-pain"?',
+        # The symptom's name holds the red flag's words, which the misspelt id no longer lists.
+        problems=2,
+    ),
+    Case(
+        "reference-to-evidence", "rules.cross_check (reference to evidence)",
+        '"evidence" refers to "hip-prp-trials", which is not an id in evidence.yml', "{item} › evidence",
+        (Swap("options.yml", "hip-prp-injection", r"evidence: hip-prp$", "evidence: hip-prp-trials"),),
+    ),
+    Case(
+        "reference-to-risks", "rules.cross_check (reference to risks)",
+        '"risks" refers to "infections", which is not an id in risks.yml', "{item} › risks › entry 1",
+        (Swap("options.yml", "hip-prp-injection", r"risks: \[infection,", "risks: [infections,"),),
+        suggests='Did you mean "infection"?',
+    ),
+    Case(
+        "reference-to-symptoms", "rules.cross_check (reference to symptoms)",
+        '"symptoms" refers to "hip-fevers", which is not an id in symptoms.yml', "{item} › symptoms › entry 1",
+        (Swap("pain_areas.yml", "groin", r"symptoms: \[", "symptoms: [hip-fevers, "),),
+    ),
+    Case(
+        "reference-to-options", "rules.cross_check (reference to options)",
+        '"options" refers to "hip-magnets", which is not an id in options.yml', "{item} › options › entry 1",
+        (Swap("decisions.yml", "hip-arthritis", r"options: \[", "options: [hip-magnets, "),),
+    ),
+    Case(
+        "reference-to-decisions", "rules.cross_check (reference to decisions)",
+        '"decisions" refers to "hip-arthritus", which is not an id in decisions.yml', "{item} › decisions › entry 1",
+        (Swap("values.yml", "avoid-surgery", r"decisions: \[hip-arthritis", "decisions: [hip-arthritus"),),
+        suggests='Did you mean "hip-arthritis"?',
+    ),
+    Case(
+        "reference-to-exercises", "rules.cross_check (reference to exercises)",
+        '"exercises" refers to "bridges", which is not an id in exercises.yml', "{item} › exercises › entry 1",
+        (Swap("phases.yml", "hip-rehab", r"exercises: \[bridge,", "exercises: [bridges,"),),
+        suggests='Did you mean "bridge"?',
+    ),
+    Case(
+        "reference-in-a-resolution", "rules.cross_check (reference to sources, nested)",
+        '"source" refers to "nth-bone-marow", which is not an id in sources.yml', "{item} › resolution › reported › entry 2 › source",
+        (Swap("facts.yml", "soreness-duration", r"- source: nth-bone-marrow$", "- source: nth-bone-marow"),),
+    ),
+    Case(
+        "reference-in-a-benefit", "rules.cross_check (reference to sources, nested)",
+        '"sources" refers to "oarsi-2091", which is not an id in sources.yml', "{item} › benefits › entry 1 › sources › entry 1",
+        (Swap("options.yml", "hip-exercise", r"^      sources: \[", "      sources: [oarsi-2091, "),),
+        suggests='Did you mean "oarsi-2019"?',
+    ),
+]
 
-CASES = FIELD_CASES + FILE_CASES
+#: The other rules of rules.py: ids, placeholders, links, timelines, the session, pages.
+CROSS_FILE_CASES = [
+    Case(
+        "duplicate-id", "rules.cross_check (duplicate id)", 'The id "hip-pain" is used twice in contexts.yml', "{item} › id",
+        (Append("contexts.yml", "\n".join([_marked("- id: hip-pain"), "  name: Pain in the hip", "  after_procedure: false"])),),
+    ),
+    Case(
+        "region-placeholder-as-fact-id", "rules.cross_check (region placeholder)",
+        '"emergency-number" is a placeholder filled from data/region.yml', "{item} › id",
+        (
+            Append("facts.yml", "\n".join([
+                _marked("- id: emergency-number"),
+                "  about: The number to call in an emergency",
+                '  phone: "911"',
+                "  sources: [us-911]",
+            ])),
+        ),
+    ),
+    Case(
+        "phase-id-is-a-fact-id", "rules.cross_check (phase id is a fact id)",
+        'The id "hip-rehab" is also the id of a fact', "{item} › id",
+        (
+            Append("facts.yml", "\n".join([
+                "- id: hip-rehab",
+                "  about: How long the rehabilitation stage lasts",
+                "  amount: {min: 2, unit: week}",
+                "  sources: [clinic-hip-aftercare]",
+            ])),
+            Mark("phases.yml", "hip-rehab", ID_LINE),
+        ),
+    ),
+    Case(
+        "unknown-placeholder", "rules._check_inline (placeholder)",
+        'The placeholder "{sedation-recovry}" names no fact or phase', "{item} › why",
+        (Swap("first_days.yml", "ride-home", r"\{sedation-recovery\}", "{sedation-recovry}"),),
+        suggests='Did you mean "sedation-recovery"?',
+    ),
+    Case(
+        "unknown-placeholder-in-a-block-of-text", "rules._check_inline (placeholder)",
+        'The placeholder "{ice-sesion}" names no fact or phase', "{item} › body",
+        # A text written as a block (`body: |`) is reported at its field's line, which the
+        # block quotes as `body: |`: the mistake is on a line below.
+        (Swap("care_tips.yml", "ice", r"\{ice-session\}", "{ice-sesion}", mark=False), Mark("care_tips.yml", "ice", r"^  body:")),
+        suggests='Did you mean "ice-session"?',
+    ),
+    Case(
+        "curly-brackets", "rules._check_inline (curly brackets)", "Curly brackets are only for fact placeholders", "{item} › body",
+        (Swap("notices.yml", "disclaimer", r"\{emergency-number\}", "{Emergency-Number}"),),
+    ),
+    Case(
+        "link-to-no-page", "rules._check_inline (link)",
+        'The link target "when-to-get-hlep.md" is not a page of this site', "{item} › body",
+        (Swap("notices.yml", "emergency", r"\(when-to-get-help\.md\)", "(when-to-get-hlep.md)"),),
+    ),
+    Case(
+        "link-not-secure", "rules._check_inline (link)",
+        'The link target "http://example.org" is not a page of this site', "{item} › answer",
+        (Swap("faqs.yml", "hip-first-steps", r"see your doctor\.$", "see your doctor. [More](http://example.org)."),),
+        suggests="https://",
+    ),
+    Case(
+        "first-phase-without-start", "rules.resolve_phase_starts", "The first phase of a timeline needs a start", "{item} › start",
+        (
+            Drop("phases.yml", "hip-first-days", r"^  start:"),
+            Mark("phases.yml", "hip-first-days", ID_LINE),
+            # The next phase starts where this one ends: give it a start of its own, or it is
+            # reported as well (see the next case).
+            Insert("phases.yml", "hip-first-weeks", r"^  timeline:", "  start: {min: 3, unit: day}", mark=False),
+        ),
+    ),
+    Case(
+        "first-phase-without-start-above-others", "rules.resolve_phase_starts",
+        "The first phase of a timeline needs a start", "{item} › start",
+        (Drop("phases.yml", "hip-first-days", r"^  start:"), Mark("phases.yml", "hip-first-days", ID_LINE)),
+        # Each phase below it without a start of its own is reported too, as having no start
+        # to work its own out from: as many as the timeline has.
+        problems=None,
+    ),
+    Case(
+        "phase-before-the-one-above", "rules._check_timelines (order)",
+        'This phase starts before "hip-first-weeks", which is listed above it', "{item} › start",
+        (
+            Insert("phases.yml", "hip-rehab", r"^  timeline:", "  start: {min: 1, unit: day}"),
+            Insert("phases.yml", "hip-rehab", r"^  timeline:", "  overlaps_previous: true", mark=False),
+        ),
+    ),
+    Case(
+        "phase-overlaps-the-one-above", "rules._check_timelines (overlap)",
+        'This phase starts before "hip-first-weeks" ends', "{item} › start",
+        (Insert("phases.yml", "hip-rehab", r"^  timeline:", "  start: {min: 1, unit: week}"),),
+        suggests="overlaps_previous: true",
+    ),
+    Case(
+        "session-shorter-than-its-steps", "rules._check_session_total",
+        "The shortest whole session is shorter than its steps added up", "{item} › amount › min",
+        (Swap("facts.yml", "session-total", r"amount: \{min: [\d.]+,", "amount: {min: 0.5,"),),
+    ),
+    Case(
+        "option-page-not-listed", "rules._check_pages (option page)",
+        "There is no page docs/hip-pain/physio.md in pages.yml", "{item} › more",
+        (Swap("options.yml", "hip-exercise", r"more: .*", "more: hip-pain/physio.md"),),
+    ),
+    Case(
+        "page-record-without-page", "rules._check_pages (page record)", "There is no page docs/ghost.md", "{item} › path",
+        (Append("pages.yml", "\n".join(["- id: ghost", _marked("  path: ghost.md"), "  medical: false"])),),
+    ),
+    Case(
+        "page-without-record", "rules._check_pages (page without record)",
+        "The page docs/ghost.md has no record in pages.yml", "(whole file)",
+        # A record that is not there has no line: the message names the first item of pages.yml.
+        (Write("docs/ghost.md", "# Ghost\n"), Mark("pages.yml", None, ID_LINE)),
+    ),
+]
+
+#: Clinical safety rules (safety.py) that no fixture breaks, or not in this way.
+SAFETY_CASES = [
+    Case(
+        "body-map-urgent-words", "safety.check_body_map_signs (urgent words)", 'The text says "emergency"', "{item} › causes › entry 1",
+        (Swap("pain_areas.yml", "groin", r"^(    - .*)$", r"\1, or an emergency"),),
+    ),
+    Case(
+        "body-map-red-flag-in-advice", "safety.check_body_map_signs (red flag in advice)", 'The text says "fever"', "{item} › what_to_do",
+        (Swap("pain_areas.yml", "groin", r"^  what_to_do: ", "  what_to_do: With a fever, see your doctor. "),),
+    ),
+    Case(
+        "claim-by-an-independent-source", "safety.check_source_quality (claimed by)",
+        '"nice-ng59" does not sell the treatment', "{item} › claimed_by › entry 2",
+        (Swap("claims.yml", "success-rate", r"claimed_by: \[spine-clinic-back\]", "claimed_by: [spine-clinic-back, nice-ng59]"),),
+    ),
+]
+
+#: Rules of the decision aids (decision_rules.py) that no fixture breaks.
+DECISION_CASES = [
+    Case(
+        "option-listed-twice", "decision_rules.check_decision_options (listed twice)", "is listed twice", "{item} › options › entry 2",
+        (Swap("decisions.yml", "hip-arthritis", r"options: \[([a-z0-9-]+), ", r"options: [\1, \1, "),),
+    ),
+    Case(
+        "option-in-two-decisions", "decision_rules.check_decision_options (one decision)",
+        'The option "hip-cane" belongs to 2 decisions', "{item} › id",
+        (
+            Swap("decisions.yml", "back-pain", r"options: \[", "options: [hip-cane, ", mark=False),
+            Mark("options.yml", "hip-cane", ID_LINE),
+        ),
+    ),
+    Case(
+        "risk-only-from-a-clinic", "decision_rules.check_independent_support (an item)",
+        "This item must rest on at least one independent source", "{item} › sources",
+        (Swap("risks.yml", "pain-flare", r"sources: \[.*\]", "sources: [clinic-session-guide]"),),
+    ),
+    Case(
+        "risk-symptom-of-another-situation", "decision_rules.check_risk_symptoms (situations)",
+        'The symptom "back-lump" belongs to none of this risk\'s situations', "{item} › symptoms › entry 1",
+        (Swap("risks.yml", "infection", r"symptoms: \[", "symptoms: [back-lump, "),),
+    ),
+    Case(
+        "decision-with-too-few-values", "decision_rules.check_values", "This decision offers 0 statements", "{item} › id",
+        (Replace("values.yml", "[hip-arthritis, back-pain]", "[hip-arthritis]"), Mark("decisions.yml", "back-pain", ID_LINE)),
+    ),
+]
+
+
+CASES = FIELD_CASES + FILE_CASES + REFERENCE_CASES + CROSS_FILE_CASES + SAFETY_CASES + DECISION_CASES
 
 
 def copy_data(destination: Path) -> Path:
@@ -503,7 +766,7 @@ def test_case_ids_are_unique() -> None:
 # ---------------------------------------------------------------------------
 
 #: A few cases, of each kind, run the way editors meet them.
-PRINTED = ["faqs-digit-in-text", "symptoms-level-typo", "options-injection-without-risks", "not-saved-as-utf8"]
+PRINTED = ["faqs-digit-in-text", "reference-to-risks", "body-map-urgent-words", "decision-with-too-few-values", "not-saved-as-utf8"]
 
 
 def case_named(name: str) -> Case:
@@ -536,7 +799,7 @@ def test_the_build_prints_the_block(name: str, tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Coverage: every data file
+# Coverage: every data file, every rule that spans files, every kind of reference
 # ---------------------------------------------------------------------------
 
 
@@ -564,3 +827,78 @@ def case_rules() -> list[tuple[str, str]]:
 def test_every_data_file_has_a_field_mistake() -> None:
     covered = {Path(file).stem for rule, file in fixture_rules() + case_rules() if rule.startswith("field:")}
     assert sorted(spec.name for spec in FILES if spec.name not in covered) == []
+
+
+def rule_functions(module: ModuleType, names: Callable[[str], bool]) -> list[str]:
+    """The rule functions of a module, named `module.function`."""
+    short = module.__name__.rsplit(".", 1)[-1]
+    return [
+        f"{short}.{name}"
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if function.__module__ == module.__name__ and names(name)
+    ]
+
+
+#: Every rule that spans files: the functions that check one, and the parts of those that check several.
+CROSS_FILE_RULES = [
+    *rule_functions(safety, lambda name: name.startswith("check_") and name != "check_safety"),
+    *rule_functions(decision_rules, lambda name: name.startswith("check_") and name != "check_decisions"),
+    *rule_functions(rules, lambda name: name.startswith("_check_") or name == "resolve_phase_starts"),
+    "rules.cross_check (duplicate id)",
+    "rules.cross_check (region placeholder)",
+    "rules.cross_check (phase id is a fact id)",
+    "rules._check_inline (placeholder)",
+    "rules._check_inline (curly brackets)",
+    "rules._check_inline (link)",
+    "rules._check_timelines (order)",
+    "rules._check_timelines (overlap)",
+    "rules._check_pages (option page)",
+    "rules._check_pages (page record)",
+    "rules._check_pages (page without record)",
+    "safety.check_body_map_signs (urgent words)",
+    "safety.check_body_map_signs (red flag in advice)",
+    "safety.check_source_quality (evidence)",
+    "safety.check_source_quality (a copied page)",
+    "safety.check_source_quality (claimed by)",
+    "decision_rules.check_decision_options (waiting)",
+    "decision_rules.check_decision_options (listed twice)",
+    "decision_rules.check_decision_options (one decision)",
+    "decision_rules.check_independent_support (an item)",
+    "decision_rules.check_independent_support (a benefit)",
+    "decision_rules.check_risk_symptoms (situations)",
+    "decision_rules.check_risk_symptoms (all expected)",
+    "widgets.unshown_emergency_signs",
+]
+
+
+@pytest.mark.parametrize("rule", CROSS_FILE_RULES)
+def test_every_rule_across_files_has_a_case(rule: str) -> None:
+    named = [name for name, _ in fixture_rules() + case_rules()]
+    assert any(name == rule or name.startswith(rule + " (") for name in named), f"no fixture or case breaks {rule}"
+
+
+def reference_targets() -> set[str]:
+    """Every data file that a field of a model (nested models included) holds ids of."""
+    targets: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    waiting: list[type[BaseModel]] = [spec.model for spec in FILES]
+    while waiting:
+        model = waiting.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        targets |= set(declared_references(model).values())
+        for info in model.model_fields.values():
+            waiting.extend(inner for inner in _models_in(info.annotation) if inner not in seen)
+    return targets
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [found for argument in getattr(annotation, "__args__", ()) for found in _models_in(argument)]
+
+
+def test_every_kind_of_reference_has_a_case() -> None:
+    covered = {found.group(1) for rule, _ in case_rules() + fixture_rules() if (found := re.search(r"\(reference to (\w+)", rule))}
+    assert sorted(reference_targets() - covered) == []
