@@ -20,7 +20,7 @@ help:
 	@echo "make build   strict build into site/ (replaced only when the build succeeds)"
 	@echo "make check   validate data/ without building the site"
 	@echo "make lint    the pre-commit checks on every file (YAML style, schemas, data, ruff, whitespace)"
-	@echo "make schemas regenerate schemas/ (JSON Schemas and the data reference) from macros/models.py"
+	@echo "make schemas regenerate schemas/ (JSON Schemas and the data reference) from macros/models.py, and MACROS.md from the widgets"
 	@echo "make lock    re-pin requirements.lock from requirements.in"
 	@echo "make lock-properdocs  re-pin requirements-properdocs.lock (the CI job that builds with ProperDocs)"
 	@echo "make bench   measure build speed, page weight and Lighthouse; write bench/RESULTS.md"
@@ -64,6 +64,7 @@ lint: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/python -m macros.schema
+	$(BIN)/python -m macros.macro_reference
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
