@@ -255,6 +255,9 @@ class Case:
     line: int | None = None
     #: The problems the mistake causes in all: one, unless a case says why (None: as many as the data holds).
     problems: int | None = 1
+    #: Why the message is not yet as it should be: the case states what it should say, and is
+    #: expected to fail until macros/ reports it so (then the mark must go).
+    not_yet: str | None = None
 
     def apply(self, project: Path) -> Expected:
         for edit in self.edits:
@@ -499,7 +502,7 @@ REFERENCE_CASES = [
         (
             Swap("phases.yml", "back-first-week", r"timeline: back-relief$", "timeline: back-releif"),
             # The next phase starts where this one ends: give it a start of its own, or it is
-            # reported as the first phase of its timeline without a start, and the check stops there.
+            # reported as a first phase without a start (see timeline-typo-on-the-first-phase).
             Insert("phases.yml", "back-healing", r"^  timeline:", "  start: {min: 1, unit: week}", mark=False),
         ),
         suggests='Did you mean "back-relief"?',
@@ -731,8 +734,32 @@ DECISION_CASES = [
     ),
 ]
 
+#: Messages that do not yet point where they should: each case states what the message
+#: should say, and is expected to fail until macros/ says it (then its `not_yet` must go).
+NOT_YET_CASES = [
+    Case(
+        "timeline-typo-on-the-first-phase", "rules.cross_check (reference to timelines)",
+        '"timeline" refers to "back-releif", which is not an id in timelines.yml', "{item} › timeline",
+        (Swap("phases.yml", "back-first-week", r"timeline: back-relief$", "timeline: back-releif"),),
+        not_yet="The typo is never reported: the phase after it is reported as the first phase of its timeline without a start "
+        "(and those below it as having no start to follow), which stops the check before references are checked.",
+    ),
+    Case(
+        "risk-symptom-of-another-situation-after-a-typo", "decision_rules.check_risk_symptoms (situations)",
+        'The symptom "back-lump" belongs to none of this risk\'s situations', "{item} › symptoms › entry 3",
+        (
+            Swap(
+                "risks.yml", "infection", r"^  symptoms: \[([a-z0-9-]+),.*\]$",
+                "\n".join(["  symptoms:", r"    - \1", r"    - \1-typo", _marked("    - back-lump")]),
+                mark=False,
+            ),
+        ),
+        problems=2,  # the misspelt id is reported too
+        not_yet="The block names the line and entry of the misspelt symptom above (entry 2): the rule counts only the symptoms that exist.",
+    ),
+]
 
-CASES = FIELD_CASES + FILE_CASES + REFERENCE_CASES + CROSS_FILE_CASES + SAFETY_CASES + DECISION_CASES
+CASES = FIELD_CASES + FILE_CASES + REFERENCE_CASES + CROSS_FILE_CASES + SAFETY_CASES + DECISION_CASES + NOT_YET_CASES
 
 
 def copy_data(destination: Path) -> Path:
@@ -742,7 +769,15 @@ def copy_data(destination: Path) -> Path:
     return destination
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def params(cases: list[Case]) -> list[object]:
+    """The cases as test parameters; one whose message is not yet right is expected to fail."""
+    return [
+        pytest.param(case, id=case.id, marks=[pytest.mark.xfail(reason=case.not_yet, strict=True)] if case.not_yet else [])
+        for case in cases
+    ]
+
+
+@pytest.mark.parametrize("case", params(CASES))
 def test_one_block_names_the_file_line_and_field(case: Case, tmp_path: Path) -> None:
     project = copy_data(tmp_path)
     expected = case.apply(project)
