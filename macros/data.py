@@ -12,7 +12,7 @@ from .explain import validate_file
 from .fields import Model
 from .loader import LoadedFile, load_file
 from .models import FILES, SiteData
-from .rules import cross_check, resolve_phase_starts
+from .rules import check_phase_timelines, cross_check, resolve_phase_starts
 
 # ---------------------------------------------------------------------------
 # Loading and validation
@@ -82,6 +82,9 @@ def _load_site_data(data_dir: Path, docs_dir: Path | None) -> SiteData:
     if problems:
         raise DataError(problems)
 
+    problems.extend(check_phase_timelines(models, loaded))
+    if problems:
+        raise DataError(problems)
     models["phases"], start_problems = resolve_phase_starts(models["phases"], loaded["phases"])
     problems.extend(start_problems)
     if problems:

@@ -123,8 +123,10 @@ def check_risk_symptoms(models: Models, report: Report) -> None:
     """Each risk's symptoms belong to its situations, and at least one of them needs help."""
     symptoms = {symptom.id: symptom for symptom in models["symptoms"]}
     for index, risk in enumerate(models["risks"]):
-        shown = [symptoms[s] for s in risk.symptoms if s in symptoms]
-        for position, symptom in enumerate(shown):
+        # Positions as written, so an unknown id above (reported elsewhere) does not shift them.
+        listed = [(position, symptoms[s]) for position, s in enumerate(risk.symptoms) if s in symptoms]
+        shown = [symptom for _, symptom in listed]
+        for position, symptom in listed:
             if not set(symptom.contexts) & set(risk.contexts):
                 report(
                     "risks",

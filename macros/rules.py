@@ -3,6 +3,7 @@ links point at pages, timelines in order, and the safety and decision-aid rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -59,14 +60,11 @@ def resolve_phase_starts(phases: tuple[Model, ...], source: LoadedFile) -> tuple
 # ---------------------------------------------------------------------------
 
 
-def cross_check(
-    models: dict[str, tuple[Model, ...]],
-    loaded: dict[str, LoadedFile],
-    docs_dir: Path | None,
-) -> list[Problem]:
-    """Check the rules that tie files together; return every problem found."""
-    problems: list[Problem] = []
-    ids = {name: [str(getattr(item, "id", "")) for item in items] for name, items in models.items()}
+Report = Callable[[str, PathKey, str, str, str], None]
+
+
+def _reporter(loaded: dict[str, LoadedFile], problems: list[Problem]) -> Report:
+    """A function that adds a problem at a place in a file to `problems`."""
 
     def report(file: str, loc: PathKey, problem: str, expected: str, found: str) -> None:
         source = loaded[file]
@@ -81,6 +79,42 @@ def cross_check(
                 line_text=line_of(source, loc),
             )
         )
+
+    return report
+
+
+def _report_unknown_ids(name: str, references: Iterable[tuple[PathKey, str, str, str]], ids: dict[str, list[str]], report: Report) -> None:
+    for loc, key, target, value in references:
+        if value not in ids[target]:
+            report(
+                name,
+                loc,
+                f'"{key}" refers to "{value}", which is not an id in {target}.yml.',
+                f"an id from data/{target}.yml" + did_you_mean(value, ids[target]),
+                f'"{value}"',
+            )
+
+
+def check_phase_timelines(models: dict[str, tuple[Model, ...]], loaded: dict[str, LoadedFile]) -> list[Problem]:
+    """Each phase names a timeline that exists. Checked before phases without a start are
+    given one: a misspelt timeline would otherwise show as a timeline whose first phase has
+    no start, and hide the misspelling."""
+    problems: list[Problem] = []
+    timelines = {"timelines": [str(timeline.id) for timeline in models["timelines"]]}
+    refs = ((loc, key, target, value) for loc, key, target, value in references_in(models["phases"]) if key == "timeline")
+    _report_unknown_ids("phases", refs, timelines, _reporter(loaded, problems))
+    return problems
+
+
+def cross_check(
+    models: dict[str, tuple[Model, ...]],
+    loaded: dict[str, LoadedFile],
+    docs_dir: Path | None,
+) -> list[Problem]:
+    """Check the rules that tie files together; return every problem found."""
+    problems: list[Problem] = []
+    ids = {name: [str(getattr(item, "id", "")) for item in items] for name, items in models.items()}
+    report = _reporter(loaded, problems)
 
     # Ids are unique within each file.
     for name, values in ids.items():
@@ -122,15 +156,7 @@ def cross_check(
     # Every reference and every {placeholder} points at an existing item.
     fact_ids = set(ids["facts"]) | set(ids["phases"]) | set(REGION_PLACEHOLDERS)
     for name, items in models.items():
-        for loc, key, target, value in references_in(items):
-            if value not in ids[target]:
-                report(
-                    name,
-                    loc,
-                    f'"{key}" refers to "{value}", which is not an id in {target}.yml.',
-                    f"an id from data/{target}.yml" + did_you_mean(value, ids[target]),
-                    f'"{value}"',
-                )
+        _report_unknown_ids(name, references_in(items), ids, report)
     texts = {name: texts_in(source.value) for name, source in loaded.items()}
     for name, file_texts in texts.items():
         for loc, _, value in file_texts:
