@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .data_texts import Text
 from .errors import DataError, PathKey, Position, Problem, display_path
 
 
@@ -25,6 +26,8 @@ class LoadedFile:
     value: Any
     positions: dict[PathKey, Position] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    #: Every text value in file order, found on the same walk (None: not walked yet).
+    texts: list[Text] | None = None
 
     def position(self, path: PathKey) -> Position:
         """The position of `path`, or of its closest written ancestor."""
@@ -70,10 +73,11 @@ def _mark(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(node: yaml.Node, path: PathKey, loaded: LoadedFile, loader: _Loader, record: bool = True) -> Any:
-    """Turn a node into a plain value, recording positions on the way down.
+def _build(node: yaml.Node, path: PathKey, loaded: LoadedFile, loader: _Loader, record: bool = True, name: str = "") -> Any:
+    """Turn a node into a plain value, recording positions and texts on the way down.
 
     A field's value is not recorded (`record` false): its key's line is recorded instead.
+    `name` is the field a value belongs to (list items keep their list's), for the texts.
     """
     if record:
         loaded.positions[path] = _mark(node)
@@ -109,11 +113,12 @@ def _build(node: yaml.Node, path: PathKey, loaded: LoadedFile, loader: _Loader, 
                 )
             # The key's own line is where an editor looks when "field X is wrong".
             loaded.positions[(*path, key)] = _mark(key_node)
-            result[key] = _build(value_node, (*path, key), loaded, loader, record=False)
+            result[key] = _build(value_node, (*path, key), loaded, loader, record=False, name=key)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, index), loaded, loader) for index, item in enumerate(node.value)]
+        return [_build(item, (*path, index), loaded, loader, name=name) for index, item in enumerate(node.value)]
     if node.tag == _STR:
+        loaded.texts.append(Text(path, name, node.value))  # type: ignore[union-attr]
         return node.value  # what construct_object returns for plain text, without its bookkeeping
     return loader.construct_object(node, deep=True)
 
@@ -125,7 +130,7 @@ def _whole_file(path: str, problem: str, expected: str, found: str) -> DataError
 
 def parse_yaml(text: str, path: str) -> LoadedFile:
     """Parse YAML text into a LoadedFile, raising DataError for any syntax problem."""
-    loaded = LoadedFile(path=path, value=None, lines=text.splitlines())
+    loaded = LoadedFile(path=path, value=None, lines=text.splitlines(), texts=[])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -51,11 +51,26 @@ def references_in(items: Iterable[Any], path: PathKey = ()) -> Iterator[tuple[Pa
             yield from _references_of(item, (*path, index))
 
 
+def _holds_models(annotation: Any) -> bool:
+    """Whether a field's type is, or contains, a model (a nested item, or a list of them)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(argument) for argument in get_args(annotation))
+
+
+@cache
+def _fields_to_walk(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
+    """The fields of `model` that hold ids (with their file) or nested models (None): the
+    only ones the walk reads, so plain texts and numbers cost nothing."""
+    targets = declared_references(model)
+    return tuple(
+        (name, targets.get(name)) for name, info in model.model_fields.items() if name in targets or _holds_models(info.annotation)
+    )
+
+
 def _references_of(item: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, str, str, str]]:
-    targets = declared_references(type(item))
-    for name in type(item).model_fields:
+    for name, target in _fields_to_walk(type(item)):
         value = getattr(item, name)
-        target = targets.get(name)
         if target is not None:
             if isinstance(value, str):
                 yield (*path, name), name, target, value

@@ -84,8 +84,9 @@ def _reporter(loaded: dict[str, LoadedFile], problems: list[Problem]) -> Report:
 
 
 def _report_unknown_ids(name: str, references: Iterable[tuple[PathKey, str, str, str]], ids: dict[str, list[str]], report: Report) -> None:
+    known = {target: set(found) for target, found in ids.items()}  # a set: a list search per reference was slow
     for loc, key, target, value in references:
-        if value not in ids[target]:
+        if value not in known[target]:
             report(
                 name,
                 loc,
@@ -157,7 +158,8 @@ def cross_check(
     fact_ids = set(ids["facts"]) | set(ids["phases"]) | set(REGION_PLACEHOLDERS)
     for name, items in models.items():
         _report_unknown_ids(name, references_in(items), ids, report)
-    texts = {name: texts_in(source.value) for name, source in loaded.items()}
+    # The loader lists each file's texts as it reads it; a file made another way is walked here.
+    texts = {name: source.texts if source.texts is not None else texts_in(source.value) for name, source in loaded.items()}
     for name, file_texts in texts.items():
         for loc, _, value in file_texts:
             # Most texts hold no placeholder and no link: skip them with two quick tests.
