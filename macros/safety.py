@@ -64,8 +64,7 @@ def check_care_level_order(models: Models, report: Report) -> None:
         )
 
 
-def _after_procedure(models: Models, context_ids: Sequence[str]) -> bool:
-    contexts = {context.id: context for context in models["contexts"]}
+def _after_procedure(contexts: Mapping[str, Any], context_ids: Sequence[str]) -> bool:
     return any(contexts[c].after_procedure for c in context_ids if c in contexts)
 
 
@@ -82,8 +81,9 @@ def required_level(symptom: Any, flags: Mapping[str, Any], after_procedure: bool
 def check_red_flag_levels(models: Models, report: Report) -> None:
     """No symptom sits below the lowest level of one of its red flags."""
     flags = {flag.id: flag for flag in models["red_flags"]}
+    contexts = {context.id: context for context in models["contexts"]}  # once: per symptom, it grew with the square of the data
     for index, symptom in enumerate(models["symptoms"]):
-        after = _after_procedure(models, symptom.contexts)
+        after = _after_procedure(contexts, symptom.contexts)
         floor, flag = required_level(symptom, flags, after)
         if flag is not None and level_rank(symptom.level) < level_rank(floor):
             where = " after a procedure" if after and flag.after_procedure else ""
