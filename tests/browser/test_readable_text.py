@@ -9,7 +9,7 @@ least as large as body text at 390 px. Footnote marks are the one exception.
 from __future__ import annotations
 
 import pytest
-from browser_support import PAGES, PHONE, OpenPage, page_id
+from browser_support import DESKTOP, PAGES, PHONE, OpenPage, page_id
 
 pytestmark = pytest.mark.browser
 
@@ -46,3 +46,31 @@ def test_glossary_tooltips_are_as_large_as_body_text(open_page: OpenPage) -> Non
     tooltip.wait_for()
     inner = tab.page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.md-tooltip2__inner')).fontSize)")
     assert inner >= body, f"tooltip text {inner}px, body text {body}px"
+
+
+#: Phone numbers in running text that a layout has pulled out of their sentence: a link
+#: that is a flex or grid item of its paragraph (each word and link becomes a column), or
+#: that wraps onto more lines than one ("9 / 1 / 1" stacked in a narrow column).
+BROKEN_NUMBERS = """() => {
+  const broken = [];
+  for (const link of document.querySelectorAll('article a[href^="tel:"]')) {
+    if (link.closest("[hidden]") || !link.getClientRects().length) continue;
+    const parent = getComputedStyle(link.parentElement).display;
+    const lines = link.getClientRects().length;
+    const height = link.getBoundingClientRect().height;
+    const lineHeight = parseFloat(getComputedStyle(link).fontSize) * 1.8;
+    if (/flex|grid/.test(parent) || lines > 1 || height > lineHeight) {
+      const where = link.parentElement.textContent.trim().slice(0, 60);
+      broken.push(`${link.textContent.trim()} in "${where}": parent ${parent}, ${lines} box(es), ${Math.round(height)}px`);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_phone_numbers_stay_in_their_sentence(path: str, viewport: dict[str, int], open_page: OpenPage) -> None:
+    """"Call 911" must read as one line: a layout once split the number into one digit per line."""
+    tab = open_page(path, viewport=viewport)
+    assert tab.page.evaluate(BROKEN_NUMBERS) == []
