@@ -26,8 +26,8 @@ class LoadedFile:
     value: Any
     positions: dict[PathKey, Position] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
-    #: Every text value in file order, found on the same walk (None: not walked yet).
-    texts: list[Text] | None = None
+    #: Every text value in file order, found on the same walk.
+    texts: list[Text] = field(default_factory=list)
 
     def position(self, path: PathKey) -> Position:
         """The position of `path`, or of its closest written ancestor."""
@@ -118,7 +118,7 @@ def _build(node: yaml.Node, path: PathKey, loaded: LoadedFile, loader: _Loader, 
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, index), loaded, loader, name=name) for index, item in enumerate(node.value)]
     if node.tag == _STR:
-        loaded.texts.append(Text(path, name, node.value))  # type: ignore[union-attr]
+        loaded.texts.append(Text(path, name, node.value))
         return node.value  # what construct_object returns for plain text, without its bookkeeping
     return loader.construct_object(node, deep=True)
 
@@ -130,7 +130,7 @@ def _whole_file(path: str, problem: str, expected: str, found: str) -> DataError
 
 def parse_yaml(text: str, path: str) -> LoadedFile:
     """Parse YAML text into a LoadedFile, raising DataError for any syntax problem."""
-    loaded = LoadedFile(path=path, value=None, lines=text.splitlines(), texts=[])
+    loaded = LoadedFile(path=path, value=None, lines=text.splitlines())
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
-from pydantic import BaseModel
 
-from .fields import PLACEHOLDER
 from .figures import BODY_HEAD, HEAD_RADIUS, body_outline_path, exercise_drawings
 from .formatting import format_amount, format_date, number
 from .vocabulary import (
@@ -121,25 +119,3 @@ class PageContext:
             contexts=tuple(dict.fromkeys([*self.contexts, *rendered.served])),
             shown_symptoms=self.shown_symptoms | rendered.shown,
         )
-
-
-def placeholders_in(values: Iterable[Any]) -> list[str]:
-    """The {fact-id} placeholders in the texts of `values`, in order: strings, lists and
-    tuples, and the fields of models and dataclasses. Mappings are lookup tables a template
-    picks from, so they are not read; nor is HTML already rendered (Markup)."""
-    found: list[str] = []
-    stack = list(values)[::-1]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, Markup):
-            continue
-        if isinstance(value, str):
-            if "{" in value:
-                found += PLACEHOLDER.findall(value)
-        elif isinstance(value, (list, tuple)):
-            stack += list(value)[::-1]
-        elif isinstance(value, BaseModel):
-            stack += [getattr(value, name) for name in type(value).model_fields][::-1]
-        elif is_dataclass(value) and not isinstance(value, type):
-            stack += [getattr(value, item.name) for item in fields(value)][::-1]
-    return list(dict.fromkeys(found))

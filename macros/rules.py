@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .data_texts import texts_in
 from .decision_rules import check_decisions
 from .errors import PathKey, Problem, display_path
 from .explain import did_you_mean, item_label, line_of
@@ -158,8 +157,7 @@ def cross_check(
     fact_ids = set(ids["facts"]) | set(ids["phases"]) | set(REGION_PLACEHOLDERS)
     for name, items in models.items():
         _report_unknown_ids(name, references_in(items), ids, report)
-    # The loader lists each file's texts as it reads it; a file made another way is walked here.
-    texts = {name: source.texts if source.texts is not None else texts_in(source.value) for name, source in loaded.items()}
+    texts = {name: source.texts for name, source in loaded.items()}  # listed by the loader as it read each file
     for name, file_texts in texts.items():
         for loc, _, value in file_texts:
             # Most texts hold no placeholder and no link: skip them with two quick tests.

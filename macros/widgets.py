@@ -13,11 +13,12 @@ from markupsafe import Markup
 
 from .decision_widgets import DecisionWidgets
 from .errors import Position, Problem
+from .fields import PLACEHOLDER
 from .formatting import count_words, format_date, format_fact, format_phase
 from .models import REGION_PLACEHOLDERS, Page, SiteData
 from .picture_widgets import PictureWidgets
 from .provenance import clinic_only, needs_label
-from .render import PageContext, Rendered, placeholders_in, render_template
+from .render import PageContext, Rendered, render_template
 from .safety import required_level
 from .text import LinkResolver, TextRenderer
 from .timeline import phase_entries, step_entries
@@ -131,7 +132,8 @@ class Widgets(DecisionWidgets, PictureWidgets):
             raise ValueError(f'Timeline "{timeline_id}" has no phases in data/phases.yml.')
         warning = self._warning_signs(page, timeline.context)
         # The calendar's warning line shows the signs' names and the emergency number: their facts are cited.
-        shown_facts = [*placeholders_in([symptom.name for symptom in warning]), *(["emergency-number"] if warning else [])]
+        shown_facts = [fact for symptom in warning for fact in PLACEHOLDER.findall(symptom.name)]
+        shown_facts += ["emergency-number"] if warning else []
         sources = [*timeline.sources, *(s for phase in phases for s in phase.sources), *self._fact_sources(shown_facts)]
         return self._render(
             page,
