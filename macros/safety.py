@@ -140,10 +140,15 @@ def _flag_patterns(models: Models) -> list[tuple[Any, re.Pattern[str] | None]]:
 
 def check_sign_words(models: Models, report: Report) -> None:
     """A symptom whose name uses a red flag's words lists that red flag."""
-    patterns = _flag_patterns(models)
+    # A flag's pattern can only match a name that holds one of its words: a plain
+    # substring test (casefolded, as the pattern ignores case) skips most searches.
+    flags = [(flag, pattern, [word.casefold() for word in flag.words]) for flag, pattern in _flag_patterns(models) if pattern]
     for index, symptom in enumerate(models["symptoms"]):
-        for flag, pattern in patterns:
-            match = pattern.search(symptom.name) if pattern else None
+        folded = symptom.name.casefold()
+        for flag, pattern, words in flags:
+            if not any(word in folded for word in words):
+                continue
+            match = pattern.search(symptom.name)
             if match and flag.id not in symptom.signs:
                 report(
                     "symptoms",
@@ -273,6 +278,14 @@ def check_clinic_statements(models: Models, values: Mapping[str, Any], report: R
 # ---------------------------------------------------------------------------
 
 
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Where `word` starts in `text`, every time."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def check_generic_names_first(models: Models, texts: Mapping[str, Sequence[Text]], report: Report) -> None:
     """In any text, a medicine's brand name comes after its generic name."""
     medicines = [
@@ -281,17 +294,16 @@ def check_generic_names_first(models: Models, texts: Mapping[str, Sequence[Text]
     brands = sorted({brand.lower() for term in models["glossary"] for brand in term.brands})
     if not brands:
         return
-    # Most texts name no brand. One search of each file's texts joined, in lowercase, finds
-    # the few that might (a plain pattern: much faster than the word patterns), instead of
-    # one search per text.
-    any_brand = re.compile("|".join(map(re.escape, brands)))
+    # Most texts name no brand. A plain substring search of each file's texts joined, in
+    # lowercase, finds the few that might (much faster than the word patterns, or one
+    # regular expression of all brands), instead of one search per text.
     for name, file_texts in texts.items():
         starts, offset = [], 0
         for _, _, text in file_texts:
             starts.append(offset)
             offset += len(text) + 1
         joined = "\n".join(text for _, _, text in file_texts).lower()
-        candidates = sorted({bisect_right(starts, match.start()) - 1 for match in any_brand.finditer(joined)})
+        candidates = sorted({bisect_right(starts, at) - 1 for brand in brands for at in _find_all(joined, brand)})
         for path, _, text in (file_texts[index] for index in candidates):
             if path and path[-1] in {"brands", "search_words", "matches", "term"}:
                 continue
