@@ -15,10 +15,11 @@
 # - deletes the project's files that every page carries inline (site.css and head.js, see
 #   overrides/main.html and hooks/inline_assets.py): no page links to them;
 # - minifies the project's other stylesheets and scripts (overrides/assets/css, /js) in
-#   place, with the public functions of the minifiers mkdocs-minify-plugin uses
-#   (csscompressor, jsmin). The plugin itself minifies HTML; it cannot do these files
-#   because it renames them to *.min.*, which would break the links that
-#   overrides/main.html writes by hand.
+#   place, with the minifiers of hooks/inline_assets.py: csscompressor (as
+#   mkdocs-minify-plugin) for CSS, calmjs.parse for JS (it also shortens local names;
+#   ES5 only). The plugin itself minifies HTML; it cannot do these files because it
+#   renames them to *.min.*, which would break the links that overrides/main.html
+#   writes by hand.
 
 from __future__ import annotations
 
@@ -29,8 +30,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from calmjs.parse import es5
+from calmjs.parse.unparsers.es5 import minify_print
 from csscompressor import compress
-from jsmin import jsmin
 
 log = logging.getLogger("mkdocs.hooks.prune_site")
 
@@ -43,7 +45,10 @@ PROJECT_ASSETS = {"assets/css": "css", "assets/js": "js"}
 INLINED = ("assets/css/site.css", "assets/js/head.js")
 
 #: A minifier for each kind of project asset.
-MINIFIERS: dict[str, Callable[[str], str]] = {"css": compress, "js": jsmin}
+MINIFIERS: dict[str, Callable[[str], str]] = {
+    "css": compress,
+    "js": lambda source: minify_print(es5(source), obfuscate=True, obfuscate_globals=False),
+}
 
 
 def on_startup(command: str, dirty: bool) -> None:
