@@ -24,6 +24,15 @@ def test_a_scaled_copy_builds_with_the_data_doubled(tmp_path: Path) -> None:
     assert generated, "the scaled copy made no pages"
 
 
+def test_scaled_data_is_written_out_in_full(tmp_path: Path) -> None:
+    """Like an editor's data, with no YAML anchors, so the benchmark times the loader's
+    usual quick reader, not its fallback (three copies of an item share its lists)."""
+    project = copy_project(tmp_path / "scaled")
+    scale.scale_project(project, 3)
+    anchored = [path.name for path in sorted((project / "data").glob("*.yml")) if "&id0" in path.read_text(encoding="utf-8")]
+    assert anchored == []
+
+
 def test_the_pre_rendered_copy_builds_the_same_pages(tmp_path: Path) -> None:
     real = copy_project(tmp_path / "macros-on")
     plain = prerender.prerendered_copy(real, tmp_path / "macros-off")
