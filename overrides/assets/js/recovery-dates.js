@@ -9,6 +9,8 @@
  *
  * Months are calendar months: the same day of the month, or the month's last day when
  * it is shorter (3 months after 30 November is 28 or 29 February). Weeks are 7 days.
+ *
+ * ES5 only: hooks/prune_site.py minifies this file with calmjs.parse's ES5 parser.
  */
 (function () {
   "use strict";
@@ -17,208 +19,177 @@
   window.hbRecoveryDates = true;
 
   var STORE = "hb-date:";
+  var format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+  // Every date here is a local midnight: `date` moved by `days` days.
+  function day(date, days) {
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate() + (days || 0));
+  }
+
+  function pad(number) { return (number < 10 ? "0" : "") + number; }
+
+  function iso(date) {
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
 
   // A date typed as year-month-day. Years below 1900 are typing mistakes, not treatment dates
   // (and the Date constructor would turn years below 100 into 19xx).
   function parseDate(text) {
     var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
-    if (!match || +match[1] < 1900) return null;
-    var date = new Date(2000, 0, 1);
-    date.setFullYear(+match[1], +match[2] - 1, +match[3]);
-    return date.getMonth() === +match[2] - 1 ? date : null;
+    if (!match || match[1] < 1900) return null;
+    var date = new Date(match[1], match[2] - 1, match[3]);
+    return date.getMonth() === match[2] - 1 ? date : null;
   }
 
-  function addDays(date, days) {
-    return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
-  }
-
-  function sameDay(a, b) { return iso(a) === iso(b); }
-
-  function iso(date) {
-    var month = String(date.getMonth() + 1).padStart(2, "0");
-    var day = String(date.getDate()).padStart(2, "0");
-    return date.getFullYear() + "-" + month + "-" + day;
-  }
-
-  function addMonths(date, months) {
-    var target = new Date(date.getFullYear(), date.getMonth() + months, 1);
-    var last = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
-    target.setDate(Math.min(date.getDate(), last));
-    return target;
-  }
-
-  // The date `value` `unit`s after `date`, as the data defines the unit.
-  function addOffset(date, value, unit) {
+  // The date `value` `unit`s after `start`, as the data defines the unit.
+  function after(start, value, unit) {
     var days = { minute: value / 1440, hour: value / 24, day: value, week: value * 7 }[unit];
-    if (days !== undefined) {
-      var result = new Date(date.getFullYear(), date.getMonth(), date.getDate());
-      result.setDate(result.getDate() + Math.floor(days));
-      return result;
-    }
+    if (days !== undefined) return day(start, Math.floor(days));
     var months = unit === "year" ? value * 12 : value;
     var whole = Math.floor(months);
-    var shifted = addMonths(date, whole);
-    shifted.setDate(shifted.getDate() + Math.round((months - whole) * 30.4375));
-    return shifted;
-  }
-
-  function read(key) {
-    try { return window.localStorage.getItem(STORE + key); } catch (error) { return null; }
-  }
-
-  function write(key, value) {
-    try {
-      if (value) window.localStorage.setItem(STORE + key, value);
-      else window.localStorage.removeItem(STORE + key);
-    } catch (error) { /* storage blocked: the dates still show until the page closes */ }
-  }
-
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function timeElement(date, format) {
-    return element("time", { datetime: iso(date) }, format.format(date));
-  }
-
-  // The stages of a timeline, with their dates for a given day zero. Where one stage ends
-  // and the next begins is defined here, once: a visit owns its own day; any other stage
-  // runs from its start until the next non-visit stage starts (half-open: that day belongs
-  // to the next one), and the last one runs on. So every day from day zero has exactly one
-  // current stage, even where the data gives ranges, gaps or overlaps.
-  function stages(timeline, start) {
-    var list = Array.prototype.map.call(timeline.querySelectorAll("[data-start-unit]"), function (item) {
-      var from = addOffset(start, +item.dataset.startValue, item.dataset.startUnit);
-      var until = item.dataset.endUnit ? addOffset(start, +item.dataset.endValue, item.dataset.endUnit) : null;
-      return { item: item, start: from, end: until, visit: item.dataset.visit === "true" };
-    });
-    list.forEach(function (stage, index) {
-      var next = list.slice(index + 1).filter(function (other) { return !other.visit; })[0];
-      stage.next = stage.visit ? null : next || null;
-      // The last day shown for a stage: the day before the next one starts, else its own end.
-      if (stage.visit) stage.last = stage.start;
-      else if (next) stage.last = addDays(next.start, -1);
-      else stage.last = stage.end ? addDays(stage.end, -1) : null;
-    });
-    return list;
-  }
-
-  function currentStage(list, today) {
-    var visit = list.filter(function (stage) { return stage.visit && sameDay(stage.start, today); })[0];
-    if (visit) return visit;
-    var started = list.filter(function (stage) { return !stage.visit && stage.start <= today; });
-    if (started.length) return started[started.length - 1];
-    // Only visits have started (or none): the latest visit that is past.
-    var past = list.filter(function (stage) { return stage.start <= today; });
-    return past.length ? past[past.length - 1] : null;
+    var year = start.getFullYear();
+    var month = start.getMonth() + whole;
+    // Day 0 of the month after is the last day of this one.
+    var shifted = new Date(year, month, Math.min(start.getDate(), new Date(year, month + 1, 0).getDate()));
+    return day(shifted, Math.round((months - whole) * 30.4375));
   }
 
   function daysBetween(a, b) {
     return Math.round((Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) / 864e5);
   }
 
-  function clear(timeline) {
+  function inDays(count) { return count + (count === 1 ? " day" : " days"); }
+
+  function read(key) {
+    try { return localStorage.getItem(STORE + key); } catch (error) { return null; }
+  }
+
+  function write(key, value) {
+    try {
+      if (value) localStorage.setItem(STORE + key, value);
+      else localStorage.removeItem(STORE + key);
+    } catch (error) { /* storage blocked: the dates still show until the page closes */ }
+  }
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    for (var name in attributes) node.setAttribute(name, attributes[name]);
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function time(date) {
+    return element("time", { datetime: iso(date) }, format.format(date));
+  }
+
+  function textOf(node, selector) {
+    return node.querySelector(selector).textContent.trim();
+  }
+
+  function title(stage) { return textOf(stage.item, ".hb-timeline__title"); }
+
+  // The stages of a timeline, with their dates for a given day zero. Where one stage ends
+  // and the next begins is defined here, once: a visit owns its own day; any other stage
+  // runs from its start until the next non-visit stage starts (half-open: that day belongs
+  // to the next one), and the last one runs on. So every day from day zero has exactly one
+  // current stage, even where the data gives ranges, gaps or overlaps.
+  function stages(box, start) {
+    var list = Array.prototype.map.call(box.querySelectorAll("[data-start-unit]"), function (item) {
+      var data = item.dataset;
+      return { item: item, start: after(start, +data.startValue, data.startUnit), visit: data.visit === "true" };
+    });
+    list.forEach(function (stage, index) {
+      var data = stage.item.dataset;
+      var next = list.slice(index + 1).filter(function (other) { return !other.visit; })[0];
+      // The last day shown: a visit's own day, else the day before the next stage starts,
+      // else the day before the stage's own end; none for a last stage that runs on.
+      stage.last = stage.visit ? stage.start
+        : next ? day(next.start, -1)
+          : data.endUnit ? day(after(start, +data.endValue, data.endUnit), -1) : null;
+    });
+    return list;
+  }
+
+  // The stage of `today`: a visit on its own day, else the latest other stage that has
+  // started, else (only visits have started) the latest visit that is past.
+  function currentStage(list, today) {
+    var latest = null;
+    list.forEach(function (stage) {
+      if (stage.start <= today && (!stage.visit || !latest || latest.visit)) latest = stage;
+    });
+    return list.filter(function (stage) { return stage.visit && iso(stage.start) === iso(today); })[0] || latest;
+  }
+
+  // A stage's dates: its first day, and its last one where that is another day.
+  function addDates(node, stage) {
+    node.append(time(stage.start));
+    if (!stage.visit && stage.last && stage.last > stage.start) node.append(" to ", time(stage.last));
+  }
+
+  // Each stage's dates under its heading, "You are here" on the current one (and "Today:"
+  // on its box in the strip at the top), "Finished" on those before it. Returns the summary.
+  function show(timeline, start) {
     timeline.querySelectorAll("[data-hb-dates]").forEach(function (node) { node.remove(); });
-    timeline.querySelectorAll(".hb-timeline__item--current, .hb-timeline__item--past").forEach(function (item) {
-      item.classList.remove("hb-timeline__item--current", "hb-timeline__item--past");
-      item.removeAttribute("aria-current");
+    timeline.querySelectorAll("[aria-current],.hb-strip__stage--current,.hb-timeline__item--past").forEach(function (node) {
+      node.removeAttribute("aria-current");
+      node.classList.remove("hb-timeline__item--current", "hb-timeline__item--past", "hb-strip__stage--current");
     });
-    timeline.querySelectorAll(".hb-strip__stage--current").forEach(function (stage) {
-      stage.classList.remove("hb-strip__stage--current");
-      stage.querySelector("a").removeAttribute("aria-current");
-    });
-    var today = timeline.querySelector("[data-hb-today]");
-    if (today) { today.hidden = true; today.textContent = ""; }
-  }
-
-  // The strip at the top: the stage of today is marked in words and for screen readers.
-  function markStrip(timeline, stage) {
-    var entry = timeline.querySelector('[data-strip-entry="' + stage.item.dataset.entry + '"]');
-    if (!entry) return;
-    entry.classList.add("hb-strip__stage--current");
-    var link = entry.querySelector("a");
-    link.setAttribute("aria-current", "step");
-    link.insertBefore(element("strong", { class: "hb-you-are-here", "data-hb-dates": "" }, "Today: "), link.firstChild);
-  }
-
-  function stageTitle(stage) {
-    return stage.item.querySelector(".hb-timeline__title").textContent.trim();
-  }
-
-  // The line at the top: which day it is, which stage, what comes next and when.
-  function summarise(timeline, list, current, today, start, format) {
     var box = timeline.querySelector("[data-hb-today]");
+    if (box) { box.hidden = true; box.textContent = ""; }
+    if (!start) return "";
+    var today = day(new Date());
+    var list = stages(timeline, start);
+    var current = today >= start ? currentStage(list, today) : null;
+    var position = list.indexOf(current);
+    list.forEach(function (stage, index) {
+      var item = stage.item;
+      var line = element("p", { class: "hb-timeline__dates", "data-hb-dates": "" });
+      if (stage === current) {
+        item.classList.add("hb-timeline__item--current");
+        item.setAttribute("aria-current", "step");
+        var entry = timeline.querySelector('[data-strip-entry="' + item.dataset.entry + '"]');
+        if (entry) {
+          var link = entry.querySelector("a");
+          entry.classList.add("hb-strip__stage--current");
+          link.setAttribute("aria-current", "step");
+          link.prepend(element("strong", { class: "hb-you-are-here", "data-hb-dates": "" }, "Today: "));
+        }
+        line.append(element("strong", { class: "hb-you-are-here" }, "You are here. "));
+      } else if (current && stage.start <= today && (stage.visit || index < position)) {
+        item.classList.add("hb-timeline__item--past");
+        line.append(element("span", { class: "hb-finished" }, "Finished. "));
+      }
+      line.append(stage.visit ? "Your date: " : stage.last ? "Your dates: " : "From ");
+      addDates(line, stage);
+      item.querySelector(".hb-timeline__when").after(line);
+    });
     if (!box) return "";
-    var day = daysBetween(start, today);
-    var startsAt = timeline.dataset.startsAt || "";
-    var words = [];
-    if (day < 0) {
-      words.push("Your date is in " + (-day) + (day === -1 ? " day" : " days") + ".");
-    } else {
-      words.push("Today is day " + day + " " + startsAt + ".");
-    }
-    box.textContent = "";
-    box.appendChild(document.createTextNode(words.join(" ") + " "));
+
+    // The line at the top: which day it is, which stage, what comes next and when. The
+    // same words, as one sentence each, are the summary that screen readers hear.
+    var count = daysBetween(start, today);
+    var words = count < 0 ? "Your date is in " + inDays(-count) + "."
+      : "Today is day " + count + " " + (timeline.dataset.startsAt || "") + ".";
+    box.append(words + " ");
     if (current) {
-      var number = list.indexOf(current) + 1;
-      var link = element("a", { href: "#" + current.item.id }, "Stage " + number + " of " + list.length + ": " + stageTitle(current));
-      box.appendChild(document.createTextNode("You are in "));
-      box.appendChild(link);
-      box.appendChild(document.createTextNode(". "));
-      words.push("You are in stage " + number + " of " + list.length + ": " + stageTitle(current) + ".");
+      var which = (position + 1) + " of " + list.length + ": " + title(current);
+      box.append("You are in ", element("a", { href: "#" + current.item.id }, "Stage " + which), ". ");
+      words += " You are in stage " + which + ".";
     }
     var upcoming = list.filter(function (stage) { return stage.start > today; })[0];
     if (upcoming) {
-      var wait = daysBetween(today, upcoming.start);
-      var next = "Next: " + stageTitle(upcoming) + ", on ";
-      box.appendChild(document.createTextNode(next));
-      box.appendChild(timeElement(upcoming.start, format));
-      box.appendChild(document.createTextNode(" (in " + wait + (wait === 1 ? " day" : " days") + ")."));
-      words.push(next + format.format(upcoming.start) + ", in " + wait + (wait === 1 ? " day." : " days."));
+      var wait = inDays(daysBetween(today, upcoming.start));
+      var next = "Next: " + title(upcoming) + ", on ";
+      box.append(next, time(upcoming.start), " (in " + wait + ").");
+      words += " " + next + format.format(upcoming.start) + ", in " + wait + ".";
     }
     box.hidden = false;
-    return words.join(" ");
+    return words;
   }
-
-  function show(timeline, start) {
-    clear(timeline);
-    if (!start) return "";
-    var format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-    var now = new Date();
-    var today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-    var list = stages(timeline, start);
-    var current = day0OrLater(start, today) ? currentStage(list, today) : null;
-    list.forEach(function (stage) {
-      var line = element("p", { class: "hb-timeline__dates", "data-hb-dates": "" });
-      if (stage === current) {
-        stage.item.classList.add("hb-timeline__item--current");
-        stage.item.setAttribute("aria-current", "step");
-        markStrip(timeline, stage);
-        line.appendChild(element("strong", { class: "hb-you-are-here" }, "You are here. "));
-      } else if (current && stage.start <= today && (stage.visit || list.indexOf(stage) < list.indexOf(current))) {
-        stage.item.classList.add("hb-timeline__item--past");
-        line.appendChild(element("span", { class: "hb-finished" }, "Finished. "));
-      }
-      line.appendChild(document.createTextNode(stage.visit ? "Your date: " : stage.last ? "Your dates: " : "From "));
-      line.appendChild(timeElement(stage.start, format));
-      if (!stage.visit && stage.last && stage.last > stage.start) {
-        line.appendChild(document.createTextNode(" to "));
-        line.appendChild(timeElement(stage.last, format));
-      }
-      var when = stage.item.querySelector(".hb-timeline__when");
-      when.parentNode.insertBefore(line, when.nextSibling);
-    });
-    return summarise(timeline, list, current, today, start, format);
-  }
-
-  function day0OrLater(start, today) { return today >= start; }
 
   // RFC 5545 text: escape, then fold lines longer than 75 octets.
   function icsText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+    return String(text).replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
   }
 
   function fold(line) {
@@ -240,43 +211,37 @@
   // signs with the emergency number, and the page's address. Visits get a reminder the
   // day before. Stages that are over are left out unless the reader asks for the whole plan.
   function calendar(timeline, start, wholePlan) {
+    var data = timeline.dataset;
     var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-    var title = timeline.dataset.title;
-    var now = new Date();
-    var today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-    var caveat = timeline.dataset.caveat ? timeline.dataset.caveat + "\n\n" : "";
-    var warning = timeline.dataset.warning ? "\n\n" + timeline.dataset.warning : "";
+    var today = day(new Date());
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Hip and Back Pain Guide//Recovery dates//EN",
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText(title),
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText(data.title),
     ];
-    stages(timeline, start).forEach(function (phase) {
-      var over = phase.visit ? phase.start < today : phase.last && phase.last < today;
-      if (over && !wholePlan) return;
-      var name = stageTitle(phase);
-      var when = phase.item.querySelector(".hb-timeline__when").textContent.trim();
-      var points = (phase.item.dataset.keyPoints || "").split("\n").filter(Boolean);
-      var matters = points.length ? "\n\nWhat matters most:\n- " + points.join("\n- ") : "";
+    stages(timeline, start).forEach(function (stage) {
+      // A stage is over once its last day (a visit's own day) is past.
+      if (!wholePlan && stage.last && stage.last < today) return;
+      var item = stage.item;
+      var name = title(stage);
+      var points = (item.dataset.keyPoints || "").split("\n").filter(Boolean);
       // A stage that comes only from a clinic says so in the calendar too, as on the page.
-      var label = phase.item.querySelector("[data-provenance]");
-      var source = label ? "\n" + label.textContent.trim() + "." : "";
-      var next = addDays(phase.start, 1);
+      var label = item.querySelector("[data-provenance]");
       lines.push(
         "BEGIN:VEVENT",
-        "UID:" + timeline.dataset.timeline + "-" + phase.item.dataset.entry + "-" + compact(start) + "@hip-back-guide",
+        "UID:" + data.timeline + "-" + item.dataset.entry + "-" + compact(start) + "@hip-back-guide",
         "DTSTAMP:" + stamp,
-        "DTSTART;VALUE=DATE:" + compact(phase.start),
-        "DTEND;VALUE=DATE:" + compact(next),
-        "SUMMARY:" + icsText((phase.visit ? "" : "Start: ") + name),
-        "DESCRIPTION:" + icsText(caveat + title + ". " + when + "." + matters + source + warning + "\n\n" + window.location.href),
+        "DTSTART;VALUE=DATE:" + compact(stage.start),
+        "DTEND;VALUE=DATE:" + compact(day(stage.start, 1)),
+        "SUMMARY:" + icsText((stage.visit ? "" : "Start: ") + name),
+        "DESCRIPTION:" + icsText(
+          (data.caveat ? data.caveat + "\n\n" : "") + data.title + ". " + textOf(item, ".hb-timeline__when") + "."
+          + (points.length ? "\n\nWhat matters most:\n- " + points.join("\n- ") : "")
+          + (label ? "\n" + label.textContent.trim() + "." : "")
+          + (data.warning ? "\n\n" + data.warning : "") + "\n\n" + location.href
+        ),
         "TRANSP:TRANSPARENT"
       );
-      if (phase.visit) {
-        lines.push(
-          "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P1D",
-          "DESCRIPTION:" + icsText("Tomorrow: " + name), "END:VALARM"
-        );
-      }
+      if (stage.visit) lines.push("BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P1D", "DESCRIPTION:" + icsText("Tomorrow: " + name), "END:VALARM");
       lines.push("END:VEVENT");
     });
     lines.push("END:VCALENDAR");
@@ -285,7 +250,7 @@
 
   function download(name, text) {
     var link = element("a", { href: URL.createObjectURL(new Blob([text], { type: "text/calendar" })), download: name });
-    document.body.appendChild(link);
+    document.body.append(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
@@ -299,34 +264,30 @@
     var input = form.querySelector("input[type=date]");
     var calendarButton = form.querySelector("[data-hb-calendar]");
     var forgetButton = form.querySelector("[data-hb-forget]");
-    var status = form.querySelector("[role=status]");
+    var wholePlan = form.querySelector("[data-hb-whole-plan]");
 
     function update(value, announce) {
       var start = parseDate(value);
       // A date that cannot be right stays in the field for the reader to correct.
       if (start || !value) input.value = start ? iso(start) : "";
-      calendarButton.disabled = !start;
-      forgetButton.disabled = !start;
+      calendarButton.disabled = forgetButton.disabled = !start;
       var summary = show(timeline, start);
       // Screen readers hear the summary once, when the reader enters a date; the line at
       // the top says the same to everyone, and a page load announces nothing.
-      if (!announce) return;
-      if (start) status.textContent = "Dates added to each stage. " + summary;
-      else status.textContent = value ? "Please check the date: the year should have four digits, like 2026." : "Your date has been removed.";
+      if (announce) {
+        form.querySelector("[role=status]").textContent = start ? "Dates added to each stage. " + summary
+          : value ? "Please check the date: the year should have four digits, like 2026." : "Your date has been removed.";
+      }
     }
 
-    input.addEventListener("change", function () {
-      var typed = input.value;
-      var start = parseDate(typed);
+    function change(value) {
+      var start = parseDate(value);
       write(key, start ? iso(start) : "");
-      update(typed, true);
-    });
-    forgetButton.addEventListener("click", function () {
-      write(key, "");
-      update("", true);
-      input.focus();
-    });
-    var wholePlan = form.querySelector("[data-hb-whole-plan]");
+      update(value, true);
+    }
+
+    input.addEventListener("change", function () { change(input.value); });
+    forgetButton.addEventListener("click", function () { change(""); input.focus(); });
     calendarButton.addEventListener("click", function () {
       var start = parseDate(input.value);
       if (start) download(timeline.dataset.timeline + "-dates.ics", calendar(timeline, start, wholePlan && wholePlan.checked));
@@ -340,20 +301,14 @@
   function fillSummary(box) {
     var start = parseDate(read(box.dataset.dateKey));
     if (!start) return;
-    var format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
     var date = box.querySelector("[data-hb-summary-date]");
-    if (date) { date.textContent = ""; date.appendChild(timeElement(start, format)); }
+    if (date) { date.textContent = ""; date.append(time(start)); }
     stages(box, start).forEach(function (stage) {
       var cell = stage.item.querySelector("[data-hb-summary-dates]");
       if (!cell) return;
       cell.textContent = "";
-      cell.appendChild(timeElement(stage.start, format));
-      if (!stage.visit && stage.last && stage.last > stage.start) {
-        cell.appendChild(document.createTextNode(" to "));
-        cell.appendChild(timeElement(stage.last, format));
-      } else if (!stage.visit && !stage.last) {
-        cell.appendChild(document.createTextNode(" onward"));
-      }
+      addDates(cell, stage);
+      if (!stage.visit && !stage.last) cell.append(" onward");
     });
   }
 
