@@ -54,9 +54,8 @@
     return day(shifted, Math.round((months - whole) * 30.4375));
   }
 
-  function daysBetween(a, b) {
-    return Math.round((Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) / 864e5);
-  }
+  // Whole days from one local midnight to another (rounded: a day may have 23 or 25 hours).
+  function daysBetween(a, b) { return Math.round((b - a) / 864e5); }
 
   function inDays(count) { return count + (count === 1 ? " day" : " days"); }
 
@@ -94,13 +93,13 @@
   // to the next one), and the last one runs on. So every day from day zero has exactly one
   // current stage, even where the data gives ranges, gaps or overlaps.
   function stages(box, start) {
-    var list = Array.prototype.map.call(box.querySelectorAll("[data-start-unit]"), function (item) {
+    var list = Array.from(box.querySelectorAll("[data-start-unit]"), function (item) {
       var data = item.dataset;
       return { item: item, start: after(start, +data.startValue, data.startUnit), visit: data.visit === "true" };
     });
     list.forEach(function (stage, index) {
       var data = stage.item.dataset;
-      var next = list.slice(index + 1).filter(function (other) { return !other.visit; })[0];
+      var next = list.slice(index + 1).find(function (other) { return !other.visit; });
       // The last day shown: a visit's own day, else the day before the next stage starts,
       // else the day before the stage's own end; none for a last stage that runs on.
       stage.last = stage.visit ? stage.start
@@ -117,7 +116,7 @@
     list.forEach(function (stage) {
       if (stage.start <= today && (!stage.visit || !latest || latest.visit)) latest = stage;
     });
-    return list.filter(function (stage) { return stage.visit && iso(stage.start) === iso(today); })[0] || latest;
+    return list.find(function (stage) { return stage.visit && iso(stage.start) === iso(today); }) || latest;
   }
 
   // A stage's dates: its first day, and its last one where that is another day.
@@ -176,12 +175,13 @@
       box.append("You are in ", element("a", { href: "#" + current.item.id }, "Stage " + which), ". ");
       words += " You are in stage " + which + ".";
     }
-    var upcoming = list.filter(function (stage) { return stage.start > today; })[0];
+    var upcoming = list.find(function (stage) { return stage.start > today; });
     if (upcoming) {
       var wait = inDays(daysBetween(today, upcoming.start));
       var next = "Next: " + title(upcoming) + ", on ";
-      box.append(next, time(upcoming.start), " (in " + wait + ").");
-      words += " " + next + format.format(upcoming.start) + ", in " + wait + ".";
+      var when = time(upcoming.start);
+      box.append(next, when, " (in " + wait + ").");
+      words += " " + next + when.textContent + ", in " + wait + ".";
     }
     box.hidden = false;
     return words;
