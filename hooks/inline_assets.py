@@ -13,6 +13,7 @@ a script with newer syntax stops the build with the line of the error.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from calmjs.parse import es5
@@ -25,6 +26,14 @@ INLINE_CSS = re.compile(r'(<style id="?hb-site-css"?[^>]*>)(.*?)(</style>)', re.
 INLINE_JS = re.compile(r'(<script id="?hb-head-js"?[^>]*>)(.*?)(</script>)', re.DOTALL)
 
 
+@lru_cache(maxsize=8)
+def minify_css(source: str) -> str:
+    """`source` without comments and spaces (every page carries the same stylesheet, so
+    it is minified once per build, not once per page)."""
+    return compress(source)
+
+
+@lru_cache(maxsize=8)
 def minify_js(source: str) -> str:
     """`source` without comments and spaces, its local names shortened; global names (and
     so what other scripts see) are kept."""
@@ -34,7 +43,7 @@ def minify_js(source: str) -> str:
 def minify_inline_assets(html: str) -> str:
     """The page with its inline site stylesheet and head script minified; other styles and
     scripts are left alone."""
-    html = INLINE_CSS.sub(lambda m: m.group(1) + compress(m.group(2)) + m.group(3), html, count=1)
+    html = INLINE_CSS.sub(lambda m: m.group(1) + minify_css(m.group(2)) + m.group(3), html, count=1)
     return INLINE_JS.sub(lambda m: m.group(1) + minify_js(m.group(2)) + m.group(3), html, count=1)
 
 
