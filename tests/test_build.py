@@ -39,26 +39,29 @@ def test_strict_build_succeeds_and_builds_every_page(built: BuildResult) -> None
     assert expected <= built_pages, f"pages missing from the build: {sorted(expected - built_pages)}"
 
 
-def test_every_script_with_a_file_is_deferred(site: Path) -> None:
-    """The theme's script is deferred by a string replacement in overrides/main.html; if the
-    theme's markup changes, the replacement silently does nothing. This notices."""
-    blocking = []
+def test_the_theme_script_and_date_tools_wait_for_the_first_paint(site: Path) -> None:
+    """overrides/main.html turns the theme's script element into a low-priority preload by a
+    string replacement, and head.js runs it after the first paint; if the theme's markup
+    changes, the replacement silently does nothing. This notices: no page has a script
+    element with a file, each preloads the theme's script once, and the date tools only
+    where there are dates."""
+    scripts = []
     theme = dates = 0
     for page in html_pages(site):
         document = soup(page)
-        for script in document.find_all("script", src=True):
-            theme += "/bundle." in script["src"]
-            has_dates = "recovery-dates" in script["src"]
-            dates += has_dates
-            assert not has_dates or document.select("[data-date-key]"), f"{page.relative_to(site)} loads the date tools for nothing"
-            if not script.has_attr("defer") and not script.has_attr("async"):
-                blocking.append(f"{page.relative_to(site)}: {script['src']}")
-        if document.select("[data-date-key]"):
-            sources = [script["src"] for script in document.find_all("script", src=True)]
-            assert any("recovery-dates" in src for src in sources), f"{page.relative_to(site)} has dates but no date tools"
+        scripts += [f"{page.relative_to(site)}: {script['src']}" for script in document.find_all("script", src=True)]
+        preloads = document.select("link[data-hb-script]")
+        assert all(link.get("rel") == ["preload"] and link.get("as") == "script" for link in preloads)
+        sources = [link["href"] for link in preloads]
+        assert sum("/bundle." in src for src in sources) == 1, f"{page.relative_to(site)} does not name the theme's script once"
+        assert "/bundle." in sources[0], "the theme's script runs first"
+        has_dates = any("recovery-dates" in src for src in sources)
+        dates += has_dates
+        assert has_dates == bool(document.select("[data-date-key]")), f"{page.relative_to(site)}: date tools {has_dates}"
+        theme += 1
     assert theme == len(html_pages(site)), "each page loads the theme's script"
     assert 0 < dates < len(html_pages(site)), "the date tools load on the pages with dates only"
-    assert blocking == [], f"scripts that block the page while it is parsed: {blocking[:5]}"
+    assert scripts == [], f"script elements that run before the first paint: {scripts[:5]}"
 
 
 def _external(url: str) -> bool:

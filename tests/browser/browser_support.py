@@ -52,3 +52,26 @@ class Tab:
 
 #: open_page(path, viewport=..., color_scheme=..., javascript=...) -> Tab
 OpenPage = Callable[..., Tab]
+
+
+#: True once the theme's script has set the page up. overrides/assets/js/head.js runs that
+#: script after the first contentful paint, which a fast machine may report after the load
+#: event: so a test that uses the theme's features (or the date tools, which start with
+#: it) waits for this after loading a page. The theme's page stream has then sent this
+#: page, and each of its listeners (the date tools among them) has run. A page whose
+#: scripts do not run (no hb-js class from head.js) is ready as it is.
+THEME_READY = """() => {
+  if (!document.documentElement.classList.contains("hb-js")) return true;
+  const pages = window.document$;
+  if (!pages || typeof pages.subscribe !== "function") return false;
+  if (!window.hbTestWatch) {
+    window.hbTestWatch = "waiting";
+    pages.subscribe(() => setTimeout(() => { window.hbTestWatch = "ready"; }));
+  }
+  return window.hbTestWatch === "ready";
+}"""
+
+
+def wait_for_theme(page: Page) -> None:
+    """Wait until the theme's script has set up the page that is loaded (see THEME_READY)."""
+    page.wait_for_function(THEME_READY, timeout=15_000)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import DESKTOP, OpenPage, Tab
+from browser_support import DESKTOP, OpenPage, Tab, wait_for_theme
 
 from support import ROOT, TEST_OUTPUT, missing_tool
 
@@ -153,6 +153,8 @@ def open_page(contexts: dict[tuple, BrowserContext], browser: Browser, site_url:
         tab.page.on("websocket", lambda socket: tab.requests.append(socket.url))
         if path is not None:
             tab.page.goto(site_url + path, wait_until="load")
+            if javascript:
+                wait_for_theme(tab.page)
         return tab
 
     yield open_

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import Tab
+from browser_support import Tab, wait_for_theme
 from dateutil.relativedelta import relativedelta
 from icalendar import Calendar
 from pypdf import PdfReader
@@ -101,7 +101,13 @@ def open_in(context, path: str, site_url: str) -> Tab:
     tab = Tab(page=context.new_page(), origin=urlsplit(site_url).netloc)
     tab.page.on("request", lambda request: tab.requests.append(request.url))
     tab.page.goto(site_url + path, wait_until="load")
+    wait_for_theme(tab.page)
     return tab
+
+
+def reload(tab: Tab) -> None:
+    tab.page.reload()
+    wait_for_theme(tab.page)
 
 
 def set_date(tab: Tab, timeline: str, value: str) -> None:
@@ -125,7 +131,7 @@ def test_every_timeline_shows_the_readers_dates_by_calendar_months(reader, site:
     for timeline, path in pages.items():
         tab = open_in(reader, path, site_url)
         tab.page.evaluate("() => localStorage.clear()")
-        tab.page.reload()
+        reload(tab)
         assert shown_dates(tab, timeline) == [[] for _ in expected_dates(data, timeline, start)], "no dates before one is entered"
         set_date(tab, timeline, start.isoformat())
         assert shown_dates(tab, timeline) == expected_dates(data, timeline, start), timeline
@@ -194,7 +200,7 @@ def test_the_top_of_the_timeline_says_where_the_reader_is(width: int, reader, si
     assert past.count() == number - 1 and "Finished" in past.first.inner_text()
     status = tab.page.locator(f"#timeline-{timeline} [role=status]")
     assert f"stage {number} of {len(phases)}" in status.inner_text(), "announced once, when the date is entered"
-    tab.page.reload()
+    reload(tab)
     assert summary.is_visible() and status.inner_text() == "", "a page load shows the summary without announcing it"
 
 
@@ -232,7 +238,7 @@ def test_the_date_is_kept_across_pages_and_instant_navigation_then_forgotten(rea
     assert shown_dates(tab, timeline) == expected_dates(data, timeline, start)
     assert tab.page.locator(f"#hb-date-{timeline}").input_value() == start.isoformat()
 
-    tab.page.reload()
+    reload(tab)
     assert shown_dates(tab, timeline) == expected_dates(data, timeline, start), "the date survives a reload"
 
     tab.page.locator(f"#timeline-{timeline} [data-hb-forget]").click()
@@ -459,7 +465,7 @@ def test_each_summary_fits_one_sheet_of_a4_and_of_letter(with_date: bool, reader
         tab = open_in(reader, path, site_url)
         if with_date and timeline.date_key:
             tab.page.evaluate(f"() => localStorage.setItem('hb-date:{timeline.date_key}', '{start.isoformat()}')")
-            tab.page.reload()
+            reload(tab)
             rows = tab.page.eval_on_selector_all(
                 f"#summary-{timeline_id} tbody tr", "rows => rows.map(r => [...r.querySelectorAll('time')].map(t => t.dateTime))"
             )

@@ -19,7 +19,7 @@ from typing import Any
 
 import material
 import pytest
-from browser_support import DESKTOP, PAGES, PHONE, OpenPage, Tab, page_id
+from browser_support import DESKTOP, PAGES, PHONE, OpenPage, Tab, page_id, wait_for_theme
 
 pytestmark = pytest.mark.browser
 
@@ -130,6 +130,7 @@ def styles_after(tab: Tab, path: str, site_url: str, act: Callable[[Tab], None] 
     # when the page renders (the sidebars' offset, from the header's height, in print).
     tab.page.bring_to_front()
     tab.page.goto(site_url + path, wait_until="load")
+    wait_for_theme(tab.page)
     tab.page.add_style_tag(content=NO_MOTION)
     if act is not None:
         act(tab)
@@ -283,6 +284,7 @@ def styles_while_tabbing(tab: Tab, path: str, site_url: str, start: str) -> list
     page = tab.page
     page.bring_to_front()
     page.goto(site_url + path, wait_until="load")
+    wait_for_theme(page)
     page.add_style_tag(content=NO_MOTION)
     if start == "article":
         # A click on the heading (not a control) makes Tab go on from there.
