@@ -178,6 +178,23 @@ def test_a_year_typed_with_fewer_than_four_digits_is_refused(reader, site: Path,
     assert "year" in tab.page.locator("#timeline-hip-recovery [role=status]").inner_text()
 
 
+def test_the_whole_plan_box_reads_as_an_option_beside_its_words(reader, site: Path, site_url: str) -> None:
+    """Its label is body text on the box's line, not a bold heading above it (the date
+    field's own label is bold and on a line of its own)."""
+    tab = open_in(reader, timeline_pages(site)["hip-recovery"], site_url)
+    label = tab.page.locator("#timeline-hip-recovery label:has([data-hb-whole-plan])")
+    weight = label.evaluate("label => getComputedStyle(label).fontWeight")
+    box = tab.page.locator("#timeline-hip-recovery [data-hb-whole-plan]").bounding_box()
+    words = label.evaluate(
+        """label => { const range = document.createRange(); range.selectNodeContents(label);
+        range.setStartAfter(label.querySelector('input')); const r = range.getClientRects()[0];
+        return { top: r.top, bottom: r.bottom, left: r.left }; }"""
+    )
+    assert weight == "400"
+    assert box and words["top"] < box["y"] + box["height"] / 2 < words["bottom"], "the box sits on the first line of its words"
+    assert words["left"] > box["x"] + box["width"], "the words follow the box"
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_top_of_the_timeline_says_where_the_reader_is(width: int, reader, site: Path, site_url: str, data: SiteData) -> None:
     timeline = "hip-recovery"
