@@ -133,26 +133,44 @@ def _word_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-class _FlagWords:
-    """A red flag's words, to find in a text as whole words, ignoring case.
+def _is_word_character(character: str) -> bool:
+    """What `\\w` matches (letters, digits, underscore), or a hyphen."""
+    return character.isalnum() or character in "_-"
 
-    A plain substring test (casefolded, as the pattern ignores case) comes first, and the
-    word pattern is compiled only for a text that passes it: most texts hold none of a
-    flag's words, and compiling every flag's pattern was a tenth of the data load.
+
+class _FlagWords:
+    """A red flag's words, found in a text as whole words, ignoring case: what
+    `_word_pattern(words).search(text)` finds, without compiling that pattern.
+
+    Compiling every flag's pattern (large alternations, in Python's regular-expression
+    compiler) was a tenth of the first data load. Plain substring searches of the
+    casefolded text find the same leftmost, then longest, whole word; a text whose
+    casefolded form has another length (some non-English letters) uses the pattern.
     """
 
     def __init__(self, flag: Any):
         self.flag = flag
-        self.words = [word.casefold() for word in flag.words]
+        self.words = [word.casefold() for word in sorted(flag.words, key=len, reverse=True)]
         self._pattern: re.Pattern[str] | None = None
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str) -> str | None:
+        """The first of the flag's words in `text`, as written there, or None."""
         folded = text.casefold()
-        if not any(word in folded for word in self.words):
-            return None
-        if self._pattern is None:
-            self._pattern = _word_pattern(self.flag.words)
-        return self._pattern.search(text) if self._pattern else None
+        if len(folded) != len(text):
+            if self._pattern is None:
+                self._pattern = _word_pattern(self.flag.words)
+            found = self._pattern.search(text) if self._pattern else None
+            return found.group(0) if found else None
+        best: tuple[int, int] | None = None
+        for word in self.words:
+            at = folded.find(word)
+            while at >= 0 and (best is None or at < best[0]):
+                end = at + len(word)
+                if (at == 0 or not _is_word_character(folded[at - 1])) and (end == len(folded) or not _is_word_character(folded[end])):
+                    best = (at, end)
+                    break
+                at = folded.find(word, at + 1)
+        return text[best[0] : best[1]] if best else None
 
 
 def _flag_words(models: Models) -> list[_FlagWords]:
@@ -167,11 +185,11 @@ def check_sign_words(models: Models, report: Report) -> None:
         for words in flags:
             flag = words.flag
             match = words.search(symptom.name)
-            if match and flag.id not in symptom.signs:
+            if match is not None and flag.id not in symptom.signs:
                 report(
                     "symptoms",
                     (index, "signs"),
-                    f'The symptom says "{match.group(0)}", a sign of the red flag "{flag.id}" ({flag.name}), '
+                    f'The symptom says "{match}", a sign of the red flag "{flag.id}" ({flag.name}), '
                     "but does not list it.",
                     f"signs: with {flag.id} among them, and a level to match",
                     "signs: [" + ", ".join(symptom.signs) + "]",
@@ -197,9 +215,9 @@ def check_body_map_signs(models: Models, report: Report) -> None:
             urgent = EMERGENCY_WORDS.search(text)
             # Causes may name what a sign points to (an injury, cancer); advice may not hold a sign.
             advice = field == "what_to_do"
-            flagged = next(((words.flag, m) for words in flags if advice and (m := words.search(text))), None)
-            if urgent or flagged:
-                found = urgent.group(0) if urgent else flagged[1].group(0)  # type: ignore[index]
+            flagged = next((m for words in flags if advice and (m := words.search(text)) is not None), None)
+            if urgent or flagged is not None:
+                found = urgent.group(0) if urgent else flagged
                 report(
                     "pain_areas",
                     loc,

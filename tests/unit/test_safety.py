@@ -216,3 +216,38 @@ def test_situations_must_exist(mini_dir: Path, file: str, entry: str, field: str
     problem = only_problem(mini_dir)
     assert (problem.file, problem.field) == (f"data/{file}.yml", field)
     assert problem.expected == 'an id from data/contexts.yml. Did you mean "after-test-procedure"?'
+
+
+def test_red_flag_words_are_found_as_the_word_pattern_finds_them(mini) -> None:  # type: ignore[no-untyped-def]
+    """The substring search of a flag's words finds what the whole-word pattern finds, in
+    every symptom name and body-map text of the mini data and in edge cases: case, a
+    hyphen or underscore next to a word, punctuation, the longest word at one place."""
+    from macros.safety import _FlagWords, _word_pattern
+
+    texts = [symptom.name for symptom in mini.symptoms]
+    texts += [text for area in mini.pain_areas for text in (area.felt, area.what_to_do, *area.causes)]
+    flags = [flag for flag in mini.red_flags if flag.words]
+    for flag in flags:
+        word = flag.words[0]
+        texts += [word.upper(), f"{word}-free", f"non-{word}", f"{word}_x", f"({word}).", f"x{word} {word}", f"{word}s"]
+    texts += ["STRAßE fever", "ſevere Fever"]  # casefolding changes the length, or a letter
+    found_any = 0
+    for flag in flags:
+        pattern = _word_pattern(flag.words)
+        words = _FlagWords(flag)
+        for text in texts:
+            expected = pattern.search(text) if pattern else None
+            assert words.search(text) == (expected.group(0) if expected else None), (flag.id, text)
+            found_any += expected is not None
+    assert found_any > len(flags), "the texts hold some of the flags' words"
+
+
+def test_the_longest_red_flag_word_at_one_place_is_the_one_found() -> None:
+    from types import SimpleNamespace
+
+    from macros.safety import _FlagWords
+
+    words = _FlagWords(SimpleNamespace(words=["leg", "leg weakness", "weakness"]))
+    assert words.search("New leg weakness today") == "leg weakness"
+    assert words.search("Weakness in one leg") == "Weakness"
+    assert words.search("legs feel heavy") is None
