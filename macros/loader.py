@@ -49,12 +49,18 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         """PyYAML's tag resolution without its path resolvers (this loader has none): it
         runs for every value, and was a tenth of the data load (make bench)."""
         if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
-                    if regexp.match(value):
-                        return str(tag)
-            return str(self.DEFAULT_SCALAR_TAG)
+            return self.scalar_tag(value, implicit[0])
         return str(self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG)
+
+    def scalar_tag(self, value: str, plain: bool) -> str:
+        """The tag of a scalar written without one: text, or an implicit type when plain."""
+        # Of the implicit types, only true/false/yes/no/on/off/null start with a letter,
+        # and none is longer than five letters: most texts skip the patterns.
+        if plain and not (len(value) > 5 and value[0].isalpha()):
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return str(tag)
+        return _STR
 
 
 # YAML 1.1 turns 2026-01-31 into a date object but 2026-1-31 into a string; dropping the
@@ -125,7 +131,7 @@ class _EventReader:
         self.loaded = loaded
         self.positions = loaded.positions
         self.texts = loaded.texts
-        self.resolvers = loader.yaml_implicit_resolvers
+        self.scalar_tag = loader.scalar_tag
 
     def document(self) -> Any:
         """The value of the file's single document, or `_NOTHING` when it has none."""
@@ -145,14 +151,7 @@ class _EventReader:
         """A scalar's tag, as the node reader would resolve it."""
         if event.tag is not None and event.tag != "!":
             raise _UnusualYamlError
-        value, (plain, _) = event.value, event.implicit
-        # Of the implicit types, only true/false/yes/no/on/off/null start with a letter,
-        # and none is longer than five letters: most texts skip the patterns.
-        if plain and not (len(value) > 5 and value[0].isalpha()):
-            for tag, regexp in self.resolvers.get(value[:1], ()):
-                if regexp.match(value):
-                    return str(tag)
-        return _STR
+        return self.scalar_tag(event.value, event.implicit[0])
 
     def construct(self, event: Any, tag: str) -> Any:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
