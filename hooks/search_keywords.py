@@ -26,8 +26,23 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is None or getattr(search, "search_index", None) is None:
         raise RuntimeError("The search_keywords hook needs Material's search plugin.")
-    entries = [entry for entry in search.search_index.entries if entry["location"].split("#")[0] == page.url]
-    if not entries:
+    first = first_entry_of(search.search_index.entries, page.url)
+    if first is None:
         return context  # the page is excluded from search
-    entries[0]["keywords"] = html.unescape(re.sub(r"<[^>]+>", " ", found.group(1))).strip()
+    first["keywords"] = html.unescape(re.sub(r"<[^>]+>", " ", found.group(1))).strip()
     return context
+
+
+def first_entry_of(entries: list[dict[str, Any]], url: str) -> dict[str, Any] | None:
+    """The first index entry of the page at `url`, or None when the page has none.
+
+    The search plugin has just added the page's entries at the end of the index (its
+    on_page_context runs before this hook's), so the walk goes back from the end and stops
+    at the first entry of another page: each page costs its own sections, not the whole
+    index, and a build stays linear in its page count."""
+    first = None
+    for entry in reversed(entries):
+        if entry["location"].split("#")[0] != url:
+            break
+        first = entry
+    return first

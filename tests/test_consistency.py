@@ -353,3 +353,22 @@ def test_timelines_are_in_order_without_undeclared_overlaps_and_each_phase_has_s
                 assert to_do and all(to_do), f"{phase.id} on {name} has nothing to do"
                 assert normalize(entry.select_one(".hb-timeline__when").get_text(" ")), f"{phase.id} does not say when"
     assert shown == set(data.ids("timelines")), "every timeline is on a page"
+
+
+def test_each_pages_everyday_words_are_the_keywords_of_its_first_search_entry(site: Path) -> None:
+    """hooks/search_keywords.py: the hidden word list of a page goes to its first search entry, and only there."""
+    index = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
+    by_page: dict[str, list[dict[str, Any]]] = {}
+    for entry in index:
+        by_page.setdefault(entry["location"].split("#")[0], []).append(entry)
+    checked = 0
+    for path in html_pages(site):
+        hidden = soup(path).select_one("[data-search-words]")
+        entries = by_page.get(page_url(site, path), [])
+        if hidden is None or not entries:
+            assert not any("keywords" in entry for entry in entries), page_url(site, path)
+            continue
+        assert entries[0].get("keywords") == hidden.get_text(" ").strip(), page_url(site, path)
+        assert not any("keywords" in entry for entry in entries[1:]), page_url(site, path)
+        checked += 1
+    assert checked >= 5, "most medical pages explain a glossary term and carry its everyday words"
