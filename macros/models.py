@@ -795,6 +795,7 @@ class Items(tuple[ItemT, ...]):
     name: str
     _by_id: dict[str, ItemT]
     _groups: dict[str, dict[Any, tuple[ItemT, ...]]]
+    _positions: dict[int, int]
 
     def __new__(cls, name: str, items: Iterable[ItemT] = ()) -> Items[ItemT]:
         self = super().__new__(cls, items)
@@ -805,6 +806,10 @@ class Items(tuple[ItemT, ...]):
 
     def __getnewargs__(self) -> tuple[str, tuple[ItemT, ...]]:  # type: ignore[override]
         return (self.name, tuple(self))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickle keeps (the data cache): not the positions, keyed by objects' ids."""
+        return {key: value for key, value in self.__dict__.items() if key != "_positions"}
 
     def get(self, item_id: str) -> ItemT:
         """One item by id; KeyError with the known ids when it does not exist."""
@@ -832,6 +837,18 @@ class Items(tuple[ItemT, ...]):
                     groups.setdefault(one, []).append(item)
             self._groups[attribute] = {group: tuple(members) for group, members in groups.items()}
         return self._groups[attribute].get(value, ())
+
+    def where_any(self, attribute: str, values: Iterable[Any]) -> tuple[ItemT, ...]:
+        """Items whose field matches any of `values` (as in `where`), each once, in file order."""
+        found: dict[int, ItemT] = {}
+        for value in values:
+            for item in self.where(attribute, value):
+                found.setdefault(id(item), item)
+        if len(found) < 2:
+            return tuple(found.values())
+        if not hasattr(self, "_positions"):
+            self._positions = {id(item): position for position, item in enumerate(self)}
+        return tuple(sorted(found.values(), key=lambda item: self._positions[id(item)]))
 
 
 @dataclass(frozen=True)

@@ -245,8 +245,7 @@ class Widgets(DecisionWidgets, PictureWidgets):
 
     def _symptoms(self, page: PageContext, contexts: tuple[str, ...]) -> list[Any]:
         """Symptoms that belong to any of the situations, in file order."""
-        chosen = set(self._context_ids(page, contexts))
-        return [s for s in self.data.symptoms if chosen & set(s.contexts)]
+        return list(self.data.symptoms.where_any("contexts", self._context_ids(page, contexts)))
 
     def _escalations(self, symptoms: list[object]) -> dict[str, object]:
         """For symptoms of everyday situations whose red flags are more urgent after a procedure:
@@ -328,8 +327,8 @@ class Widgets(DecisionWidgets, PictureWidgets):
             served.append(context_id)
             missing += [
                 s.id
-                for s in self.data.symptoms
-                if context_id in s.contexts and s.level == "emergency" and s.id not in page.shown_symptoms and s.id not in missing
+                for s in self.data.symptoms.where("contexts", context_id)
+                if s.level == "emergency" and s.id not in page.shown_symptoms and s.id not in missing
             ]
         if not missing:
             return None

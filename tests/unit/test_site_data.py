@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 import typing
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -47,3 +49,31 @@ def test_items_survive_the_data_cache() -> None:
     """The data cache pickles SiteData: the typed attributes and their indexes come back."""
     again = pickle.loads(pickle.dumps(topics()))
     assert again.name == "topics" and again.get("hip").name == "Hip pain"
+
+
+def signs() -> Items[Any]:
+    return Items(
+        "symptoms",
+        [
+            SimpleNamespace(id="fever", contexts=["after-injection"]),
+            SimpleNamespace(id="numb", contexts=["back-pain", "hip-pain"]),
+            SimpleNamespace(id="fall", contexts=["hip-pain", "after-injection"]),
+            SimpleNamespace(id="chest", contexts=["back-pain"]),
+        ],
+    )
+
+
+def test_items_matching_any_value_come_once_in_file_order() -> None:
+    found = signs()
+    assert [s.id for s in found.where_any("contexts", ["after-injection", "back-pain"])] == ["fever", "numb", "fall", "chest"]
+    assert [s.id for s in found.where_any("contexts", ["hip-pain", "after-injection"])] == ["fever", "numb", "fall"]
+    assert [s.id for s in found.where_any("contexts", ["back-pain"])] == ["numb", "chest"]
+    assert found.where_any("contexts", ["knee-pain"]) == ()
+
+
+def test_file_order_holds_after_the_data_cache() -> None:
+    """The order is kept by the items' identity, which pickling changes: it is rebuilt, not restored."""
+    found = signs()
+    found.where_any("contexts", ["back-pain", "after-injection"])
+    again = pickle.loads(pickle.dumps(found))
+    assert [s.id for s in again.where_any("contexts", ["back-pain", "after-injection"])] == ["fever", "numb", "fall", "chest"]
