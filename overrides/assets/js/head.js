@@ -19,31 +19,34 @@
  * 5. The theme's script and the date tools run after the page is parsed and first shown.
  *    overrides/main.html lists them as `<link rel="preload" data-hb-script>`: the browser
  *    downloads them as it would a deferred script, at low priority, and runs nothing. Here
- *    they run, in page order, two frames after the page is parsed: the first frame paints
- *    the parsed page, and by the second that paint is on screen (1 s after the parse at the
- *    latest, as in a hidden tab, which paints no frames). A deferred script runs before
- *    that paint is on screen whenever it arrives first; the theme's is 34 KiB and ran for
- *    about 80 ms on a fast computer, and Lighthouse's mobile simulation then counts its
- *    download and run (times four) into the largest contentful paint (1.42-1.61 s against
- *    0.90-1.05 s without it). The theme builds its page stream from the DOMContentLoaded
- *    event, which has passed by then, so that event is sent again, once, in a task of its
- *    own after the next frame. Nothing else on the site listens for it once the page is
- *    parsed.
- *    The theme's start-up is two long tasks, and much of them was restyling the whole
- *    page: each change the theme makes to the root or body element, or to a stylesheet
- *    link, restyles every element when its script next reads a size or a style. Three of
- *    those changes are made here instead, where they cost nothing:
+ *    they run, in page order, once the page is parsed and a paint made after that is on
+ *    screen: the browser reports a first contentful or a largest contentful paint that
+ *    ends after the parse (or 1 s after the parse when nothing new is painted, 3 s at the
+ *    latest, at once when the page is hidden or the browser does not report paints). A
+ *    deferred script runs before that paint is on screen whenever it arrives first; the
+ *    theme's is 34 KiB and ran for about 80 ms on a fast computer, and Lighthouse's mobile
+ *    simulation then counts its download and run (times four) into the largest contentful
+ *    paint (1.42-1.61 s against 0.90-1.05 s without it). The first paint alone is not
+ *    enough: a page may be painted while it is parsed (the header first, the article in the
+ *    next frame). The theme
+ *    builds its page stream from the DOMContentLoaded event, which has passed by then, so
+ *    that event is sent again, once, in a task of its own after the scripts ran. Nothing
+ *    else on the site listens for it once the page is parsed.
+ *    The theme's start-up is one long task, and most of it was restyling the whole page:
+ *    each change the theme makes to the root or body element, or to a stylesheet link,
+ *    restyles every element when the script next reads a size or a style. Three of those
+ *    changes are made here instead, where they cost nothing:
  *    - the classes of step 1;
  *    - the full address of each link in the head: instant navigation rewrites every
  *      relative href to a full one, which reloads and reapplies both stylesheets; here
  *      the body is still empty, the files come from the memory cache, and the theme then
  *      finds nothing to rewrite in the head;
  *    - the body's data-md-color-switching attribute, set as soon as the body exists,
- *      before anything is styled: the colour palette sets it (transitions off while it
- *      starts) and removes it again in a task of its own, and setting an attribute to the
- *      value it has changes nothing. It is removed here once the scripts ran; the event is
- *      sent after the next frame, so the restyle that removal needs is done in that
- *      frame, not in the theme's second long task.
+ *      before anything is styled: the colour palette sets it, reads the header's colours
+ *      and removes it again in a task of its own, and setting an attribute to the value
+ *      it has changes nothing. It only turns transitions off until then, and is removed
+ *      here once the scripts ran; the event is sent after the next frame, so the restyle
+ *      that removal needs is done in that frame, not in the theme's second long task.
  *    If the theme's script does not load, the page goes back to no-js, so the stylesheet
  *    shows the page as it is without scripts.
  */
@@ -54,7 +57,7 @@
   root.classList.add("js", "js-focus-visible", "hb-js");
   // See step 5: the links above this script (the stylesheets among them) get their full
   // address now, while the body is still empty, as the theme's instant navigation would.
-  document.querySelectorAll("link[href]").forEach(function (link) {
+  Array.prototype.forEach.call(document.querySelectorAll("link[href]"), function (link) {
     if (!/^(?:[a-z]+:)?\/\//i.test(link.getAttribute("href"))) link.href = link.href;
   });
 
@@ -120,22 +123,51 @@
     });
   }
 
-  // Step 5: two frames after the parse (or 1 s, whichever comes first), run the scripts.
-  new MutationObserver(function (records, observer) {
-    if (!document.body) return;
-    document.body.setAttribute("data-md-color-switching", "");
-    observer.disconnect();
-  }).observe(root, { childList: true });
-  var running = false;
-  function runScripts() {
-    if (running) return;
-    running = true;
+  // Step 5: the page is parsed, and a paint made after that is on screen.
+  var parsedAt = 0;
+  var lastPaint = -1;
+  var parsed = new Promise(function (resolve) {
+    if (document.readyState !== "loading") resolve();
+    else document.addEventListener("DOMContentLoaded", function () { parsedAt = performance.now(); resolve(); }, { once: true });
+  });
+  var shown = new Promise(function (resolve) {
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("paint") < 0 || document.visibilityState !== "visible") return resolve();
+    function check() {
+      if (lastPaint >= parsedAt && document.readyState !== "loading") resolve();
+    }
+    ["paint", "largest-contentful-paint"].forEach(function (type) {
+      if (types.indexOf(type) < 0) return;
+      new PerformanceObserver(function (list) {
+        list.getEntries().forEach(function (entry) { lastPaint = Math.max(lastPaint, entry.startTime); });
+        check();
+      }).observe({ type: type, buffered: true });
+    });
+    parsed.then(function () {
+      check();
+      setTimeout(resolve, 1000);
+    });
+    document.addEventListener("visibilitychange", function () { resolve(); }, { once: true });
+    setTimeout(resolve, 3000);
+  });
+  function holdTransitions(hold) {
+    if (!document.body) return false;
+    if (hold) document.body.setAttribute("data-md-color-switching", "");
+    else document.body.removeAttribute("data-md-color-switching");
+    return true;
+  }
+  if (!holdTransitions(true)) {
+    new MutationObserver(function (records, observer) {
+      if (holdTransitions(true)) observer.disconnect();
+    }).observe(root, { childList: true });
+  }
+
+  Promise.all([parsed, shown]).then(function () {
     var links = document.querySelectorAll("link[data-hb-script]");
-    // One more than the scripts: the last call, after the loop, also counts.
-    var left = links.length + 1;
+    var left = links.length;
     function ran() {
-      if (--left) return;
-      document.body.removeAttribute("data-md-color-switching");
+      if (--left > 0) return;
+      holdTransitions(false);
       followPages();
       var sent = false;
       function send() {
@@ -148,25 +180,17 @@
       requestAnimationFrame(send);
       setTimeout(send, 100);
     }
-    links.forEach(function (link, index) {
+    if (!left) return holdTransitions(false);
+    Array.prototype.forEach.call(links, function (link, index) {
       var script = document.createElement("script");
       script.async = false;
       script.onload = ran;
       script.onerror = function () {
-        if (!index) root.classList.replace("js", "no-js");
+        if (index === 0) root.classList.replace("js", "no-js");
         ran();
       };
       script.src = link.href;
       document.body.appendChild(script);
     });
-    ran();
-  }
-  function parsed() {
-    requestAnimationFrame(function () {
-      requestAnimationFrame(function () { setTimeout(runScripts); });
-    });
-    setTimeout(runScripts, 1000);
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", parsed, { once: true });
-  else parsed();
+  });
 }());
