@@ -49,3 +49,8 @@ def minify_inline_assets(html: str) -> str:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return minify_inline_assets(output)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The theme's error page (404.html) carries the same inline stylesheet and script."""
+    return minify_inline_assets(output) if template_name == "404.html" else output

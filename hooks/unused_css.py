@@ -22,6 +22,16 @@ rings) and after a switch of colour scheme. The pruned file gets a new content h
 its name, so a browser never keeps an older pruned copy that lacks a rule a newer page
 needs.
 
+The site's own stylesheet (overrides/assets/css/site.css) is inlined in every page by
+overrides/main.html. Each page keeps only its rules that can match on that page
+(`page_stylesheet`): a page without a timeline, decision aid or drawing carries none of
+their rules. The same test applies (the page's classes and attribute values, the words of
+the theme's script and of the site's scripts the page loads, the runtime prefixes), so a
+class that a script adds later keeps its rules; custom properties all stay, because the
+theme's stylesheets read what site.css sets. Instant navigation keeps this right: the theme's script swaps a head
+element whose markup differs, so the next page brings its own stylesheet (checked by the
+browser test, which also serves each page with the full site.css).
+
 The scan cannot see what a theme feature builds only after a page loads, so the build
 stops, before it starts, if mkdocs.yml turns on a theme feature the pruning has not been
 checked with (CHECKED_FEATURES), or a setting under which the theme's script builds class
@@ -36,6 +46,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -101,8 +112,10 @@ The list names only what the theme's script (Material's bundle.*.min.js: `classL
 or that a page can use without a change to mkdocs.yml (annotations, the copy message).
 Each costs nothing today: the bundle names them all in full, so the word scan keeps them
 anyway.
-The site's own `hb-` classes (head.js, recovery-dates.js) are not listed: their rules are
-in overrides/assets/css/site.css, inlined in each page, which this hook never prunes.
+The site's own `hb-` classes that scripts add (head.js, recovery-dates.js) are not listed:
+a page's vocabulary has the words of the scripts it loads (head.js is inline in every
+page; a page with dates has recovery-dates.js, which instant navigation also brings only
+to such pages), so their rules in site.css stay there.
 """
 
 #: Theme features (theme.features in mkdocs.yml) the pruning has been checked with.
@@ -141,7 +154,15 @@ PIECED_CLASS_SETTINGS = {
     "pymdownx.tabbed": "tabbed-control--",
 }
 
+#: The site's stylesheet as overrides/main.html inlines it (minified by inline_assets.py).
+SITE_CSS = re.compile(r'(<style id="?hb-site-css"?[^>]*>)(.*?)(</style>)', re.DOTALL)
+
+#: The theme's script and the site's own, in a theme folder: what can add classes to a page.
+SCRIPT_FILES = ("assets/javascripts/bundle.*.js", "assets/js/*.js")
+
 _command = "build"
+#: The words of each of the theme's and the site's scripts, by path, read at the start of each build (on_config).
+_scripts: dict[str, frozenset[str]] = {}
 
 
 @dataclass
@@ -301,6 +322,85 @@ def prune_stylesheets(sheets: dict[str, str], vocabulary: Vocabulary) -> dict[st
             return {name: _serialize(tree) for name, tree in trees.items()}
 
 
+@dataclass(frozen=True)
+class _Selector:
+    """One selector of a rule, with what it needs to match: class names and attribute values."""
+
+    text: str
+    classes: tuple[str, ...]
+    values: tuple[str, ...]
+
+    @classmethod
+    def read(cls, text: str) -> _Selector:
+        outer = _without_selector_functions(text)
+        values = tuple(next(g for g in m.groups() if g is not None) for m in ATTRIBUTE_EQUALS.finditer(outer))
+        return cls(text, tuple(CLASS_NAME.findall(outer)), values)
+
+    def can_match(self, vocabulary: Vocabulary) -> bool:
+        return all(vocabulary.knows_class(name) for name in self.classes) and all(vocabulary.knows_value(v) for v in self.values)
+
+
+@lru_cache(maxsize=4)
+def _digest(css: str) -> tuple[Any, ...]:
+    """A stylesheet read once per build: each rule's selectors and its declarations as text."""
+
+    def read(rules: list[Any]) -> tuple[Any, ...]:
+        nodes: list[Any] = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                selectors = tuple(_Selector.read(s) for s in split_selector_list(tinycss2.serialize(rule.prelude)))
+                nodes.append(("rule", selectors, ";".join(text for _, text in _declarations(rule.content))))
+            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in GROUPING_RULES:
+                inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                nodes.append(("group", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", read(inner)))
+            elif rule.type == "at-rule":
+                nodes.append(("raw", rule.serialize()))
+        return tuple(nodes)
+
+    return read(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+def _kept(nodes: tuple[Any, ...], vocabulary: Vocabulary) -> str:
+    parts = []
+    for node in nodes:
+        if node[0] == "rule":
+            selectors = [selector.text for selector in node[1] if selector.can_match(vocabulary)]
+            if selectors:
+                parts.append(",".join(selectors) + "{" + node[2] + "}")
+        elif node[0] == "group":
+            inner = _kept(node[2], vocabulary)
+            if inner:
+                parts.append(node[1] + "{" + inner + "}")
+        else:
+            parts.append(node[1])
+    return "".join(parts)
+
+
+def page_stylesheet(css: str, html: str, scripts: Mapping[str, Iterable[str]]) -> str:
+    """The rules of the site's stylesheet `css` that can match on the page `html` (its own
+    stylesheet taken out). `scripts` holds the words of each script file by its path: those
+    the page loads (src or href) count, with the page's inline scripts. Custom properties
+    are never dropped: the theme's stylesheets read what site.css sets."""
+    page = SITE_CSS.sub(r"\1\3", html)
+    vocabulary = site_vocabulary([page], [])
+    for path, words in scripts.items():
+        if re.search(rf"""(?:src|href)=["']?[^"'\s>]*{re.escape(path)}""", page):
+            vocabulary.script_words.update(words)
+    return _kept(_digest(css), vocabulary)
+
+
+def script_words(theme_dirs: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The words of each of the theme's and the site's scripts (SCRIPT_FILES), by path in
+    the site; a folder listed first (the site's overrides) wins, as in the theme."""
+    found: dict[str, frozenset[str]] = {}
+    for folder in theme_dirs:
+        for pattern in SCRIPT_FILES:
+            for script in sorted(Path(folder).glob(pattern)):
+                path = script.relative_to(folder).as_posix()
+                found.setdefault(path, frozenset(WORD.findall(script.read_text(encoding="utf-8"))))
+    return found
+
+
 def unchecked_settings(config: Mapping[str, Any]) -> list[str]:
     """What mkdocs.yml turns on that the pruning was not checked with, each with what to do.
 
@@ -344,6 +444,17 @@ def on_config(config: Any) -> None:
     problems = unchecked_settings(config)
     if problems:
         raise PluginError("hooks/unused_css.py cannot prune the theme's CSS safely:\n" + "\n".join(f"- {p}." for p in problems))
+    global _scripts
+    _scripts = script_words(config["theme"].dirs)
+    if not _scripts:
+        raise PluginError("hooks/unused_css.py found none of the theme's scripts (SCRIPT_FILES) in the theme's folders.")
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """The page with only the rules of the site's stylesheet that can match on it."""
+    if _command == "serve":
+        return output
+    return SITE_CSS.sub(lambda m: m.group(1) + page_stylesheet(m.group(2), output, _scripts) + m.group(3), output, count=1)
 
 
 def on_post_build(config: Any) -> None:
@@ -373,3 +484,10 @@ def on_post_build(config: Any) -> None:
             updated = updated.replace(f"{THEME_CSS}/{old}", f"{THEME_CSS}/{new}")
         if updated != text:
             page.write_text(updated, encoding="utf-8")
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The error page (404.html) too keeps only the rules of the site's stylesheet it can use."""
+    if template_name != "404.html":
+        return output
+    return on_post_page(output, None, config)

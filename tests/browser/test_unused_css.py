@@ -1,7 +1,9 @@
-"""Pruning the theme's stylesheets (hooks/unused_css.py) changes nothing a reader sees.
+"""Pruning the stylesheets (hooks/unused_css.py) changes nothing a reader sees.
 
 Each page is opened twice in the same browser: once as built, once with the theme's full
-stylesheets (the installed Material for MkDocs files) served in place of the pruned ones.
+stylesheets (the installed Material for MkDocs files) served in place of the pruned ones,
+and the whole of the site's own stylesheet (overrides/assets/css/site.css, minified as
+hooks/inline_assets.py does) inline in place of the page's own share of it.
 The computed style of every element and of its ::before and ::after must be the same,
 on a desktop in the light scheme and on a phone in the dark scheme, and also with parts
 that scripts build: search results, the phone's navigation drawer and a glossary tooltip.
@@ -20,6 +22,9 @@ from typing import Any
 import material
 import pytest
 from browser_support import DESKTOP, PAGES, PHONE, OpenPage, Tab, page_id, wait_for_theme
+from csscompressor import compress
+
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -105,12 +110,24 @@ def full_stylesheet(name: str) -> str:
     return original.read_text(encoding="utf-8")
 
 
+#: The site's whole stylesheet, as every page carried it before pages kept only their share.
+FULL_SITE_CSS = compress((ROOT / "overrides" / "assets" / "css" / "site.css").read_text(encoding="utf-8"))
+SITE_CSS_ELEMENT = re.compile(r'(<style id="?hb-site-css"?[^>]*>)(.*?)(</style>)', re.DOTALL)
+
+
 def serve_full_stylesheets(tab: Tab) -> None:
     def fulfil(route: Any) -> None:
         name = route.request.url.rsplit("/", 1)[-1]
         route.fulfill(status=200, content_type="text/css", body=full_stylesheet(name))
 
+    def fulfil_page(route: Any) -> None:
+        response = route.fetch()
+        body, found = SITE_CSS_ELEMENT.subn(lambda m: m.group(1) + FULL_SITE_CSS + m.group(3), response.text(), count=1)
+        assert found == 1, f"{route.request.url} has no inline site stylesheet"
+        route.fulfill(response=response, body=body)
+
     tab.page.route(re.compile(r".*/assets/stylesheets/[\w-]+\.[0-9a-f]{8}\.min\.css$"), fulfil)
+    tab.page.route(re.compile(r"^[^?#]*/(?:index\.html)?(?:[?#].*)?$"), fulfil_page)
 
 
 def read_styles(tab: Tab, script: str = COMPUTED_STYLES) -> list:
@@ -324,3 +341,35 @@ def test_focused_elements_look_the_same(path: str, start: str, open_page: OpenPa
     assert len(rings) >= 3, f"Tab showed a focus ring (.focus-visible) {len(rings)} times on /{path}: the keyboard did not move focus"
     found = differences(pruned, full)
     assert found == [], f"{len(found)} style differences while tabbing on /{path} from the {start}, first ones:\n" + "\n".join(found[:15])
+
+
+#: The computed styles of the article's elements only: instant navigation leaves the
+#: theme's own parts (search, dialogs, scripts it added) as the first page had them.
+ARTICLE_STYLES = "(properties) => {" + READ_STYLES + 'return styles(document.querySelectorAll("article *"), properties); }'
+
+
+def test_instant_navigation_brings_the_next_pages_share_of_the_site_stylesheet(open_page: OpenPage, site_url: str) -> None:
+    """Each page carries only its own rules of site.css. The theme's instant navigation
+    swaps head elements whose markup differs, so a timeline reached from the home page
+    (whose share has no timeline rules) looks as it does when opened directly."""
+    timeline = "stem-cell-therapy/hip-recovery-timeline/"
+    direct_tab = open_page(None, **MODES["desktop-light"])
+    styles_after(direct_tab, timeline, site_url)
+    direct_tab.page.wait_for_selector("[data-hb-date-form][data-ready]")
+    direct = read_styles(direct_tab, ARTICLE_STYLES)
+
+    tab = open_page(None, **MODES["desktop-light"])
+    styles_after(tab, "", site_url)
+    home_share = tab.page.evaluate("() => document.getElementById('hb-site-css').textContent")
+    assert "hb-timeline" not in home_share, "the home page should not carry the timeline's rules"
+    tab.page.evaluate("() => { window.hbSamePage = true }")  # gone if the browser loads a new page
+    tab.page.locator(f'nav.md-nav a[href$="{timeline.split("/")[-2]}/"]').first.click()
+    tab.page.wait_for_url(site_url + timeline)
+    tab.page.wait_for_selector("[data-hb-date-form][data-ready]")
+    assert tab.page.evaluate("() => window.hbSamePage === true"), "the theme's instant navigation, not a page load"
+    assert tab.page.evaluate("() => document.querySelectorAll('style#hb-site-css').length") == 1
+    tab.page.add_style_tag(content=NO_MOTION)  # the head swap took the first page's away
+    instant = read_styles(tab, ARTICLE_STYLES)
+    assert len(instant) > 100, "too few elements read: the page did not load"
+    found = differences(instant, direct)
+    assert found == [], f"{len(found)} style differences after instant navigation, first ones:\n" + "\n".join(found[:15])

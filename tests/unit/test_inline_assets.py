@@ -53,6 +53,12 @@ def test_the_site_stylesheet_is_minified_in_the_page_and_keeps_every_rule() -> N
     assert "<style>/* theme */ a { color: red }</style>" in out, "other style elements are left alone"
 
 
+def test_the_error_page_is_minified_too_and_other_templates_are_left_alone() -> None:
+    page = f"<head><style id=hb-site-css>{SITE_CSS}</style></head>"
+    assert hook.on_post_template(page, "404.html", {}) == hook.minify_inline_assets(page) != page
+    assert hook.on_post_template(page, "sitemap.xml", {}) == page
+
+
 def test_a_page_without_the_stylesheet_is_unchanged() -> None:
     page = "<html><body><p>Hi</p></body></html>"
     assert hook.minify_inline_assets(page) == page

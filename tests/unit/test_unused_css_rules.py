@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from pathlib import Path
 from types import ModuleType
 
+import material
 import pytest
 from mkdocs.exceptions import PluginError
 
@@ -138,11 +140,22 @@ def test_settings_whose_class_names_the_theme_builds_from_pieces_need_their_pref
     assert hook.unchecked_settings(config) == []
 
 
+class Theme(dict):
+    """mkdocs.yml's theme as hooks see it: its settings, and the folders its files come from."""
+
+    def __init__(self, features: list[str], dirs: list[str]) -> None:
+        super().__init__(features=features)
+        self.dirs = dirs
+
+
+THEME_DIRS = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
+
+
 def test_the_build_stops_before_it_starts_but_serve_goes_on() -> None:
-    config = {"theme": {"features": ["navigation.instant.progress"]}}
+    config = {"theme": Theme(["navigation.instant.progress"], THEME_DIRS)}
     with pytest.raises(PluginError, match=r"(?s)cannot prune.*'navigation\.instant\.progress' \(theme\.features in mkdocs\.yml\)"):
         hook.on_config(config)
-    hook.on_config({"theme": {"features": CHECKED}})  # nothing to say
+    hook.on_config({"theme": Theme(list(CHECKED), THEME_DIRS)})  # nothing to say
     hook.on_startup(command="serve", dirty=False)
     try:
         hook.on_config(config)  # serve does not prune
@@ -150,3 +163,77 @@ def test_the_build_stops_before_it_starts_but_serve_goes_on() -> None:
         hook.on_startup(command="build", dirty=False)
     with pytest.raises(PluginError):
         hook.on_config(config)
+
+
+def test_the_build_stops_when_it_cannot_read_the_scripts_that_add_classes(tmp_path: Path) -> None:
+    with pytest.raises(PluginError, match=r"found none of the theme's scripts"):
+        hook.on_config({"theme": Theme(list(CHECKED), [str(tmp_path)])})
+
+
+def test_script_words_come_from_the_theme_bundle_and_the_sites_scripts(tmp_path: Path) -> None:
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "assets" / "js").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / "bundle.abc.min.js").write_text('e.classList.add("md-from-bundle")')
+    (tmp_path / "assets" / "js" / "dates.js").write_text('li.className = "hb-from-site"')
+    (tmp_path / "assets" / "javascripts" / "lunr.js").write_text('"not-a-page-script"')
+    overrides = tmp_path / "overrides" / "assets" / "js"
+    overrides.mkdir(parents=True)
+    (overrides / "dates.js").write_text('li.className = "hb-overridden"')
+    scripts = hook.script_words([str(tmp_path / "overrides"), str(tmp_path)])
+    assert scripts == {
+        "assets/js/dates.js": frozenset({"li", "className", "hb-overridden"}),  # the site's folder wins
+        "assets/javascripts/bundle.abc.min.js": frozenset({"e", "classList", "add", "md-from-bundle"}),
+    }
+
+
+SITE_SHEET = (
+    ":root{--hb-muted:#333}"
+    ".hb-timeline{margin:0}.hb-timeline li,.hb-grid td{padding:0}"
+    "@media print{.hb-grid{display:none}.hb-print-header{display:block}}"
+    "@page{margin:10mm}"
+    ".hb-dates__whole{color:red}"
+    "[data-hb-kind=urgent] p{color:red}"
+    ".md-tooltip2{color:blue}"
+)
+
+
+def test_a_page_keeps_only_the_rules_of_the_site_stylesheet_that_can_match_on_it() -> None:
+    page = (
+        '<style id="hb-site-css">'
+        + SITE_SHEET
+        + '</style><ol class="hb-timeline"><li>x</li></ol><script src=../assets/js/dates.js></script>'
+    )
+    kept = hook.page_stylesheet(SITE_SHEET, page, {"assets/js/dates.js": {"hb-dates__whole"}})
+    assert kept == (
+        ":root{--hb-muted:#333}"  # custom properties stay: the theme's stylesheets read them
+        ".hb-timeline{margin:0}.hb-timeline li{padding:0}"  # one selector of the list goes
+        "@page{margin:10mm}"  # the print block had nothing for this page, so it went whole
+        ".hb-dates__whole{color:red}"  # a class a script adds
+        ".md-tooltip2{color:blue}"  # a class the theme's script adds at run time
+    )
+
+
+def test_words_in_the_site_stylesheet_itself_keep_nothing() -> None:
+    """An attribute value or class that only the stylesheet names is not on the page."""
+    page = "<style id=hb-site-css>" + SITE_SHEET + "</style><div class=hb-grid data-hb-kind=urgent hidden></div>"
+    kept = hook.page_stylesheet(SITE_SHEET, page, {})
+    assert "[data-hb-kind=urgent] p{color:red}" in kept and "@media print{.hb-grid{display:none}}" in kept
+    assert "hb-timeline" not in hook.page_stylesheet(SITE_SHEET, "<style id=hb-site-css>" + SITE_SHEET + "</style>", {})
+    assert "urgent" not in hook.page_stylesheet(SITE_SHEET, "<style id=hb-site-css>" + SITE_SHEET + "</style>", {})
+
+
+def test_every_page_and_the_error_page_get_their_own_stylesheet() -> None:
+    page = '<style id="hb-site-css">' + SITE_SHEET + '</style><p class="hb-grid">x</p>'
+    built = hook.on_post_page(page, None, {})
+    assert "hb-timeline" not in built and ".hb-grid{display:none}" in built
+    assert hook.on_post_template(page, "404.html", {}) == built
+    assert hook.on_post_template(page, "sitemap.xml", {}) == page
+
+
+def test_only_the_scripts_a_page_loads_keep_rules_for_the_classes_they_add() -> None:
+    """A page names the date script in an attribute (head.js's data-dates-script) but loads it only when it has dates."""
+    scripts = {"assets/js/dates.js": {"hb-dates__whole"}}
+    named = '<script id=hb-head-js data-dates-script="../assets/js/dates.js"></script>'
+    assert "hb-dates__whole" not in hook.page_stylesheet(SITE_SHEET, named, scripts)
+    loaded = named + '<link rel=preload as=script data-hb-script href="../assets/js/dates.js">'
+    assert ".hb-dates__whole{color:red}" in hook.page_stylesheet(SITE_SHEET, loaded, scripts)
