@@ -122,26 +122,21 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
-#: The project's stylesheet and script that every page carries inline (overrides/main.html).
+#: The project's stylesheet and script inline in each page (overrides/main.html). Each page
+#: carries its own share of site.css (hooks/unused_css.py keeps the rules that can match on it).
 INLINE = {
-    "inline in every page: site.css": re.compile(r"<style id=\"?hb-site-css\"?[^>]*>(.*?)</style>", re.DOTALL),
-    "inline in every page: head.js": re.compile(r"<script id=\"?hb-head-js\"?[^>]*>(.*?)</script>", re.DOTALL),
+    "inline: site.css (the page's share)": re.compile(r"<style id=\"?hb-site-css\"?[^>]*>(.*?)</style>", re.DOTALL),
+    "inline: head.js": re.compile(r"<script id=\"?hb-head-js\"?[^>]*>(.*?)</script>", re.DOTALL),
 }
 
 
-def project_assets(site: Path) -> dict[str, int]:
-    """Gzip size of everything the project adds to the theme, as pages load it: the
-    stylesheet and script inline in every page, and the files under overrides/assets/** and
-    the project's JS/CSS that the built site publishes (after any minification).
-    """
+def project_files(site: Path) -> dict[str, int]:
+    """Gzip size of each file the project adds to the theme, as the built site publishes it
+    (after any minification): overrides/assets/**, extra_css and extra_javascript, and
+    scripts from docs/."""
     import yaml
 
     sizes: dict[str, int] = {}
-    home = (site / "index.html").read_text(encoding="utf-8")
-    for name, pattern in INLINE.items():
-        found = pattern.search(home)
-        if found:
-            sizes[name] = len(gzip.compress(found.group(1).encode("utf-8"), compresslevel=6, mtime=0))
     overrides = ROOT / "overrides" / "assets"
     for source in sorted(p for p in overrides.rglob("*") if p.is_file()):
         built = site / "assets" / source.relative_to(overrides)
@@ -159,6 +154,43 @@ def project_assets(site: Path) -> dict[str, int]:
         if (ROOT / "docs" / relative).is_file() and relative not in sizes:
             sizes[relative] = gzip_size(script)
     return sizes
+
+
+def project_assets(site: Path) -> dict[str, dict[str, int]]:
+    """For each page (site-relative URL; the error page as 404.html): gzip size of what the
+    project adds that the page loads: its inline stylesheet and head script, and each
+    project file (`project_files`) it links to with src or href."""
+    files = project_files(site)
+    found: dict[str, dict[str, int]] = {}
+    for page in sorted([*site.rglob("index.html"), site / "404.html"]):
+        if not page.is_file():
+            continue
+        html = page.read_text(encoding="utf-8")
+        sizes: dict[str, int] = {}
+        for name, pattern in INLINE.items():
+            inline = pattern.search(html)
+            if inline:
+                sizes[name] = len(gzip.compress(inline.group(1).encode("utf-8"), compresslevel=6, mtime=0))
+        for name, size in files.items():
+            if re.search(rf"""(?:src|href)=["']?[^"'\s>]*{re.escape(name)}""", html):
+                sizes[name] = size
+        relative = page.relative_to(site).as_posix()
+        found["404.html" if relative == "404.html" else relative.removesuffix("index.html")] = sizes
+    return found
+
+
+def whole_site_css() -> int:
+    """Gzip size of the whole of overrides/assets/css/site.css, minified as hooks/inline_assets.py does."""
+    from csscompressor import compress
+
+    text = compress((ROOT / "overrides" / "assets" / "css" / "site.css").read_text(encoding="utf-8"))
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
+
+
+def heaviest_project_assets(by_page: dict[str, dict[str, int]]) -> tuple[str, dict[str, int]]:
+    """The page that loads the most of the project's assets, and what it loads."""
+    page = max(by_page, key=lambda name: (sum(by_page[name].values()), name))
+    return page, by_page[page]
 
 
 class _AnyTagLoader:

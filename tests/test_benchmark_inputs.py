@@ -43,3 +43,29 @@ def test_the_pre_rendered_copy_builds_the_same_pages(tmp_path: Path) -> None:
     same, different = prerender.compare_sites(on.site, off.site)
     assert different == []
     assert same >= 17
+
+
+def test_project_assets_are_weighed_per_page_as_each_page_loads_them(tmp_path: Path) -> None:
+    """bench/weight.py: a page counts its own inline share of site.css, the head script and
+    the project files it links to; a file a page only names (head.js's data attribute) does not count."""
+    from bench import weight
+
+    site = tmp_path / "site"
+    (site / "assets" / "js").mkdir(parents=True)
+    (site / "assets" / "images").mkdir(parents=True)
+    (site / "assets" / "js" / "recovery-dates.js").write_text("var dates = 1;" * 200)
+    (site / "assets" / "images" / "favicon.svg").write_text("<svg></svg>")
+    head = "<link rel=icon href=assets/images/favicon.svg>"
+    head += '<script id=hb-head-js data-dates-script="assets/js/recovery-dates.js">go()</script>'
+    (site / "index.html").write_text(f"<head>{head}<style id=hb-site-css>a{{color:red}}</style></head>")
+    (site / "timeline").mkdir()
+    (site / "timeline" / "index.html").write_text(
+        f"<head>{head}<style id=hb-site-css>a{{color:red}}.hb-timeline{{margin:0}}</style></head>"
+        '<link rel=preload as=script data-hb-script href="../assets/js/recovery-dates.js">'
+    )
+    found = weight.project_assets(site)
+    assert set(found) == {"", "timeline/"}
+    assert set(found[""]) == {"inline: site.css (the page's share)", "inline: head.js", "assets/images/favicon.svg"}
+    assert set(found["timeline/"]) == set(found[""]) | {"assets/js/recovery-dates.js"}
+    assert found["timeline/"]["inline: site.css (the page's share)"] > found[""]["inline: site.css (the page's share)"]
+    assert weight.heaviest_project_assets(found) == ("timeline/", found["timeline/"])
