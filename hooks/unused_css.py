@@ -28,9 +28,10 @@ overrides/main.html. Each page keeps only its rules that can match on that page
 their rules. The same test applies (the page's classes and attribute values, the words of
 the theme's script and of the site's scripts the page loads, the runtime prefixes), so a
 class that a script adds later keeps its rules; custom properties all stay, because the
-theme's stylesheets read what site.css sets. Instant navigation keeps this right: the theme's script swaps a head
-element whose markup differs, so the next page brings its own stylesheet (checked by the
-browser test, which also serves each page with the full site.css).
+theme's stylesheets read what site.css sets. Instant navigation keeps this right: the
+theme's script swaps a head element whose markup differs, so the next page brings its own
+stylesheet (checked by the browser test, which also serves each page with the full
+site.css).
 
 The scan cannot see what a theme feature builds only after a page loads, so the build
 stops, before it starts, if mkdocs.yml turns on a theme feature the pruning has not been
@@ -161,7 +162,7 @@ SITE_CSS = re.compile(r'(<style id="?hb-site-css"?[^>]*>)(.*?)(</style>)', re.DO
 SCRIPT_FILES = ("assets/javascripts/bundle.*.js", "assets/js/*.js")
 
 _command = "build"
-#: The words of each of the theme's and the site's scripts, by path, read at the start of each build (on_config).
+#: The words of each of the theme's and the site's scripts, by path: read when each build starts (on_config).
 _scripts: dict[str, frozenset[str]] = {}
 
 
