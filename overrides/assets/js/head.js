@@ -47,6 +47,15 @@
  *      it has changes nothing. It only turns transitions off until then, and is removed
  *      here once the scripts ran; the event is sent after the next frame, so the restyle
  *      that removal needs is done in that frame, not in the theme's second long task.
+ *    One more change cannot be made early, only put off: the colour palette adds a
+ *    `<meta name="color-scheme">` to the head and then sets its content, and the browser
+ *    restyles the whole page each time a color-scheme meta element is added or changed
+ *    (whatever its value), twice inside the theme's first long task, as the palette and
+ *    search read styles and sizes right after. That element waits here while the theme's
+ *    script runs, with the content the palette gives it, and goes into the head when the
+ *    scripts ran, with the attribute above: both restyles become the one of that frame,
+ *    before the page is next painted, so nothing shows differently. Later palette changes
+ *    update it in the head as before.
  *    If the theme's script does not load, the page goes back to no-js, so the stylesheet
  *    shows the page as it is without scripts.
  */
@@ -150,10 +159,18 @@
     document.addEventListener("visibilitychange", function () { resolve(); }, { once: true });
     setTimeout(resolve, 3000);
   });
+  var head = document.head;
+  var scheme = null;
+  head.appendChild = function (node) {
+    if (node.name === "color-scheme" && !scheme) return (scheme = node);
+    return Node.prototype.appendChild.call(head, node);
+  };
   function holdTransitions(hold) {
     if (!document.body) return false;
-    if (hold) document.body.setAttribute("data-md-color-switching", "");
-    else document.body.removeAttribute("data-md-color-switching");
+    if (hold) return !document.body.setAttribute("data-md-color-switching", "");
+    document.body.removeAttribute("data-md-color-switching");
+    delete head.appendChild;
+    if (scheme) head.appendChild(scheme);
     return true;
   }
   if (!holdTransitions(true)) {
