@@ -676,7 +676,8 @@ def render(results: Results) -> str:
         ]
         lines += _table(["Page", "HTML", "CSS", "JS", "Other", "Initial KiB", "Req.", "Search", "With search KiB", "Req."], rows)
         lines += [
-            f"Search index: {_kib(results.search_index['raw'])} KiB, {_kib(results.search_index['gzip'])} KiB gzip. ",
+            f"Search index: {_kib(results.search_index['raw'])} KiB, {_kib(results.search_index['gzip'])} KiB gzip.",
+            "",
         ]
     if results.project_assets:
         lines += [
