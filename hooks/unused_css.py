@@ -228,14 +228,7 @@ def split_selector_list(prelude: str) -> list[str]:
 
 def selector_can_match(selector: str, vocabulary: Vocabulary) -> bool:
     """False only when the selector needs a class or attribute value the site never uses."""
-    outer = _without_selector_functions(selector)
-    if not all(vocabulary.knows_class(name) for name in CLASS_NAME.findall(outer)):
-        return False
-    for match in ATTRIBUTE_EQUALS.finditer(outer):
-        value = next(group for group in match.groups() if group is not None)
-        if not vocabulary.knows_value(value):
-            return False
-    return True
+    return _Selector.read(selector).can_match(vocabulary)
 
 
 def _prune_rules(rules: list[Any], vocabulary: Vocabulary) -> list[Any]:
