@@ -13,8 +13,8 @@ from support import BuildResult, build, copy_project, free_port, serve
 
 @pytest.fixture(scope="session")
 def published_url() -> str:
-    """The address the test site is built for and served at. The theme's instant navigation
-    follows only links to the address in the sitemap, port included, so the two must agree."""
+    """The address the test site is built for and served at, port included, so its canonical
+    links and sitemap name the pages the tests open."""
     return f"http://127.0.0.1:{free_port()}/"
 
 

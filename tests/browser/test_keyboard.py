@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import DESKTOP, PAGES, PHONE, OpenPage, page_id
+from browser_support import DESKTOP, PAGES, PHONE, OpenPage, page_id, wait_for_theme
 
 pytestmark = pytest.mark.browser
 
@@ -136,3 +136,26 @@ def test_the_keyboard_check_finds_an_element_tab_cannot_reach(open_page: OpenPag
     )
     missing, _ = check_keyboard(page)
     assert [item["name"] for item in missing] == ['<a#b> "Second"']
+
+
+@pytest.mark.parametrize("how", ["keyboard", "pointer"])
+def test_following_a_link_starts_the_new_page_at_its_skip_link(how: str, open_page: OpenPage) -> None:
+    """A link to another page of the site loads that page as the browser would: a screen
+    reader announces it, and the first Tab reaches "Skip to content" again. The theme's
+    instant navigation (navigation.instant) swaps the page in place instead: nothing is
+    announced, and the first Tab lands past the skip link, on the header."""
+    tab = open_page("stem-cell-therapy/")
+    page = tab.page
+    page.evaluate("() => { window.hbSamePage = true }")  # gone when a new page loads
+    link = page.locator('nav.md-nav a[href$="hip-recovery-timeline/"]').first
+    if how == "keyboard":
+        link.focus()
+        page.keyboard.press("Enter")
+    else:
+        link.click()
+    page.wait_for_url("**/stem-cell-therapy/hip-recovery-timeline/")
+    wait_for_theme(page)
+    assert page.evaluate("() => window.hbSamePage") is None, "the link was followed without loading the page"
+    page.keyboard.press("Tab")
+    first = page.evaluate("() => [document.activeElement.matches('.md-skip'), document.activeElement.textContent.trim()]")
+    assert first == [True, "Skip to content"], first

@@ -341,35 +341,3 @@ def test_focused_elements_look_the_same(path: str, start: str, open_page: OpenPa
     assert len(rings) >= 3, f"Tab showed a focus ring (.focus-visible) {len(rings)} times on /{path}: the keyboard did not move focus"
     found = differences(pruned, full)
     assert found == [], f"{len(found)} style differences while tabbing on /{path} from the {start}, first ones:\n" + "\n".join(found[:15])
-
-
-#: The computed styles of the article's elements only: instant navigation leaves the
-#: theme's own parts (search, dialogs, scripts it added) as the first page had them.
-ARTICLE_STYLES = "(properties) => {" + READ_STYLES + 'return styles(document.querySelectorAll("article *"), properties); }'
-
-
-def test_instant_navigation_brings_the_next_pages_share_of_the_site_stylesheet(open_page: OpenPage, site_url: str) -> None:
-    """Each page carries only its own rules of site.css. The theme's instant navigation
-    swaps head elements whose markup differs, so a timeline reached from the home page
-    (whose share has no timeline rules) looks as it does when opened directly."""
-    timeline = "stem-cell-therapy/hip-recovery-timeline/"
-    direct_tab = open_page(None, **MODES["desktop-light"])
-    styles_after(direct_tab, timeline, site_url)
-    direct_tab.page.wait_for_selector("[data-hb-date-form][data-ready]")
-    direct = read_styles(direct_tab, ARTICLE_STYLES)
-
-    tab = open_page(None, **MODES["desktop-light"])
-    styles_after(tab, "", site_url)
-    home_share = tab.page.evaluate("() => document.getElementById('hb-site-css').textContent")
-    assert "hb-timeline" not in home_share, "the home page should not carry the timeline's rules"
-    tab.page.evaluate("() => { window.hbSamePage = true }")  # gone if the browser loads a new page
-    tab.page.locator(f'nav.md-nav a[href$="{timeline.split("/")[-2]}/"]').first.click()
-    tab.page.wait_for_url(site_url + timeline)
-    tab.page.wait_for_selector("[data-hb-date-form][data-ready]")
-    assert tab.page.evaluate("() => window.hbSamePage === true"), "the theme's instant navigation, not a page load"
-    assert tab.page.evaluate("() => document.querySelectorAll('style#hb-site-css').length") == 1
-    tab.page.add_style_tag(content=NO_MOTION)  # the head swap took the first page's away
-    instant = read_styles(tab, ARTICLE_STYLES)
-    assert len(instant) > 100, "too few elements read: the page did not load"
-    found = differences(instant, direct)
-    assert found == [], f"{len(found)} style differences after instant navigation, first ones:\n" + "\n".join(found[:15])
