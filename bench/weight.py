@@ -5,8 +5,8 @@ Playwright; no browser is downloaded) against the local gzip server, which logs 
 of every response exactly as it went over the wire (gzip where the browser asked for it;
 headers are not counted). Requests are grouped:
 
-- initial: what the page downloads as it loads: HTML, stylesheets, scripts, icons, images,
-  and the sitemap that Material's instant navigation reads;
+- initial: what the page downloads as it loads: HTML, stylesheets, scripts, icons and
+  images;
 - search: what the reader's first search adds: the theme's search worker and the search
   index (overrides/assets/js/head.js holds both back until the search box takes focus).
   The benchmark then focuses the search box and weighs these too. The issue asks for the

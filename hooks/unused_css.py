@@ -28,10 +28,9 @@ overrides/main.html. Each page keeps only its rules that can match on that page
 their rules. The same test applies (the page's classes and attribute values, the words of
 the theme's script and of the site's scripts the page loads, the runtime prefixes), so a
 class that a script adds later keeps its rules; custom properties all stay, because the
-theme's stylesheets read what site.css sets. Instant navigation keeps this right: the
-theme's script swaps a head element whose markup differs, so the next page brings its own
-stylesheet (checked by the browser test, which also serves each page with the full
-site.css).
+theme's stylesheets read what site.css sets. Every link loads its page anew (the theme's
+instant navigation, which would carry one page's head over to the next, is off), and the
+browser test serves each page with the full site.css too and compares.
 
 The scan cannot see what a theme feature builds only after a page loads, so the build
 stops, before it starts, if mkdocs.yml turns on a theme feature the pruning has not been
@@ -115,14 +114,13 @@ Each costs nothing today: the bundle names them all in full, so the word scan ke
 anyway.
 The site's own `hb-` classes that scripts add (head.js, recovery-dates.js) are not listed:
 a page's vocabulary has the words of the scripts it loads (head.js is inline in every
-page; a page with dates has recovery-dates.js, which instant navigation also brings only
-to such pages), so their rules in site.css stay there.
+page; only a page with dates loads recovery-dates.js), so their rules in site.css stay
+there.
 """
 
 #: Theme features (theme.features in mkdocs.yml) the pruning has been checked with.
 CHECKED_FEATURES = frozenset(
     {
-        "navigation.instant",
         "navigation.sections",
         "navigation.indexes",
         "navigation.top",

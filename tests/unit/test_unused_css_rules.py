@@ -111,7 +111,7 @@ def test_classes_scripts_add_at_run_time_stay_though_no_page_or_script_names_the
     }
 
 
-CHECKED = ["navigation.instant", "navigation.sections", "search.highlight", "content.tooltips", "toc.follow"]
+CHECKED = ["navigation.sections", "search.highlight", "content.tooltips", "toc.follow"]
 
 
 def test_checked_features_and_no_features_pass() -> None:

@@ -6,7 +6,7 @@
  *    uses) are set here too, before the first style pass: any class change on the root
  *    restyles every element (the theme's `table:not([class]) td` rules), and the theme's
  *    script would make two while it starts (see step 5).
- * 2. The print button prints the page (one listener for every page instant navigation shows).
+ * 2. The print button prints the page.
  * 3. Search starts when a reader reaches for it. The theme starts its search worker and
  *    downloads the whole search index (about 66 KiB) as every page loads, although most
  *    readers never search. Until a reader focuses the search box, opens search, or arrives
@@ -14,8 +14,7 @@
  *    words of a search result), the worker is a
  *    stand-in that keeps the theme's messages, and the index request waits.
  * 4. The recovery-dates script (a few KiB) loads only on pages with a dated timeline or
- *    summary: the page names it (step 5), and instant navigation to such a page from
- *    another one adds it here.
+ *    summary: such a page names it (step 5).
  * 5. The theme's script and the date tools run after the page is parsed and first shown.
  *    overrides/main.html lists them as `<link rel="preload" data-hb-script>`: the browser
  *    downloads them as it would a deferred script, at low priority, and runs nothing. Here
@@ -34,13 +33,9 @@
  *    else on the site listens for it once the page is parsed.
  *    The theme's start-up is one long task, and most of it was restyling the whole page:
  *    each change the theme makes to the root or body element, or to a stylesheet link,
- *    restyles every element when the script next reads a size or a style. Three of those
+ *    restyles every element when the script next reads a size or a style. Two of those
  *    changes are made here instead, where they cost nothing:
  *    - the classes of step 1;
- *    - the full address of each link in the head: instant navigation rewrites every
- *      relative href to a full one, which reloads and reapplies both stylesheets; here
- *      the body is still empty, the files come from the memory cache, and the theme then
- *      finds nothing to rewrite in the head;
  *    - the body's data-md-color-switching attribute, set as soon as the body exists,
  *      before anything is styled: the colour palette sets it, reads the header's colours
  *      and removes it again in a task of its own, and setting an attribute to the value
@@ -64,11 +59,6 @@
   var root = document.documentElement;
   root.classList.remove("no-js");
   root.classList.add("js", "js-focus-visible", "hb-js");
-  // See step 5: the links above this script (the stylesheets among them) get their full
-  // address now, while the body is still empty, as the theme's instant navigation would.
-  Array.prototype.forEach.call(document.querySelectorAll("link[href]"), function (link) {
-    if (!/^(?:[a-z]+:)?\/\//i.test(link.getAttribute("href"))) link.href = link.href;
-  });
 
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("[data-hb-print]")) window.print();
@@ -118,19 +108,6 @@
     });
     return standIn;
   };
-
-  var own = document.currentScript;
-  var datesScript = own && own.dataset.datesScript ? new URL(own.dataset.datesScript, location.href).href : null;
-  function followPages() {
-    var pages = window.document$;
-    if (!datesScript || !pages || typeof pages.subscribe !== "function") return;
-    pages.subscribe(function () {
-      if (window.hbRecoveryDates || !document.querySelector("[data-date-key]")) return;
-      var script = document.createElement("script");
-      script.src = datesScript;
-      document.head.appendChild(script);
-    });
-  }
 
   // Step 5: the page is parsed, and a paint made after that is on screen.
   var parsedAt = 0;
@@ -185,7 +162,6 @@
     function ran() {
       if (--left > 0) return;
       holdTransitions(false);
-      followPages();
       var sent = false;
       function send() {
         if (sent) return;

@@ -14,10 +14,6 @@
  */
 (function () {
   "use strict";
-  // Loaded once per visit: by the page, or by head.js after instant navigation.
-  if (window.hbRecoveryDates) return;
-  window.hbRecoveryDates = true;
-
   var STORE = "hb-date:";
   // Made when a date is first shown: a new Intl.DateTimeFormat costs the browser 15-25 ms
   // (its locale data), which a reader who has entered no date would pay as the page starts.
@@ -320,8 +316,6 @@
     document.querySelectorAll(".hb-summary[data-date-key]").forEach(fillSummary);
   }
 
-  // Material's instant navigation swaps pages without reloading: document$ fires each time.
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 }());
