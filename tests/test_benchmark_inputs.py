@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bench import prerender, scale
 from support import build, copy_project
 
@@ -69,3 +71,18 @@ def test_project_assets_are_weighed_per_page_as_each_page_loads_them(tmp_path: P
     assert set(found["timeline/"]) == set(found[""]) | {"assets/js/recovery-dates.js"}
     assert found["timeline/"]["inline: site.css (the page's share)"] > found[""]["inline: site.css (the page's share)"]
     assert weight.heaviest_project_assets(found) == ("timeline/", found["timeline/"])
+
+
+def test_macro_overhead_compares_each_round_by_cpu_time() -> None:
+    """A round slowed by other work on the machine (the second: wall times doubled, and the
+    build without macros waited more) does not move the ratio: each round's CPU times are
+    compared, and the median of the rounds is kept."""
+    from bench.run import macro_overhead
+
+    on = [(3.0, 2.4), (7.0, 2.5), (3.1, 2.4)]
+    off = [(2.5, 2.0), (6.0, 2.0), (2.4, 2.0)]
+    cold = [(3.3, 2.6), (6.5, 2.7), (3.2, 2.6)]
+    figures = macro_overhead(on, off, cold)
+    assert figures["ratio"] == pytest.approx(1.2)
+    assert figures["cold_ratio"] == pytest.approx(1.3)
+    assert (figures["on"], figures["off"], figures["cold"]) == (3.1, 2.5, 3.3), "wall medians are still reported"
