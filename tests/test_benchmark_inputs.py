@@ -73,15 +73,15 @@ def test_project_assets_are_weighed_per_page_as_each_page_loads_them(tmp_path: P
     assert weight.heaviest_project_assets(found) == ("timeline/", found["timeline/"])
 
 
-def test_macro_overhead_compares_each_round_by_cpu_time() -> None:
-    """A round slowed by other work on the machine (the second: wall times doubled, and the
-    build without macros waited more) does not move the ratio: each round's CPU times are
-    compared, and the median of the rounds is kept."""
+def test_macro_overhead_compares_the_fastest_runs_by_cpu_time() -> None:
+    """Rounds slowed by other work on the machine (wall times doubled, CPU times up by a
+    third, more for one kind than the other) do not move the ratios: the fastest run of
+    each kind is compared, by CPU time."""
     from bench.run import macro_overhead
 
-    on = [(3.0, 2.4), (7.0, 2.5), (3.1, 2.4)]
-    off = [(2.5, 2.0), (6.0, 2.0), (2.4, 2.0)]
-    cold = [(3.3, 2.6), (6.5, 2.7), (3.2, 2.6)]
+    on = [(3.0, 2.4), (7.0, 3.9), (3.1, 2.5)]
+    off = [(2.5, 2.1), (6.0, 2.6), (2.4, 2.0)]
+    cold = [(6.8, 3.5), (3.3, 2.6), (3.2, 2.7)]
     figures = macro_overhead(on, off, cold)
     assert figures["ratio"] == pytest.approx(1.2)
     assert figures["cold_ratio"] == pytest.approx(1.3)
