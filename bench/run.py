@@ -657,10 +657,10 @@ def render(results: Results) -> str:
         lines += _table(
             ["", "Median wall s", "Wall s of each round", "CPU s of each round"],
             [
-                ["Macros on (real site)", f"{m['on']:.2f}", _runs(m["on_runs"]), _runs(m.get("on_cpu", []))],
-                ["Macros off (pre-rendered)", f"{m['off']:.2f}", _runs(m["off_runs"]), _runs(m.get("off_cpu", []))],
+                ["Macros on (real site)", f"{m['on']:.2f}", _runs(m["on_runs"]), _runs(m["on_cpu"])],
+                ["Macros off (pre-rendered)", f"{m['off']:.2f}", _runs(m["off_runs"]), _runs(m["off_cpu"])],
                 ["Ratio (CPU, fastest runs)", f"{m['ratio']:.2f}", "", ""],
-                ["Macros on, empty data cache", f"{m['cold']:.2f}", _runs(m["cold_runs"]), _runs(m.get("cold_cpu", []))],
+                ["Macros on, empty data cache", f"{m['cold']:.2f}", _runs(m["cold_runs"]), _runs(m["cold_cpu"])],
                 ["Ratio with an empty data cache", f"{m['cold_ratio']:.2f}", "", ""],
             ],
             "lrll",

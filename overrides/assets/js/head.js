@@ -32,9 +32,9 @@
  *    that event is sent again, once, in a task of its own after the scripts ran. Nothing
  *    else on the site listens for it once the page is parsed.
  *    The theme's start-up is one long task, and most of it was restyling the whole page:
- *    each change the theme makes to the root or body element, or to a stylesheet link,
- *    restyles every element when the script next reads a size or a style. Two of those
- *    changes are made here instead, where they cost nothing:
+ *    each change the theme makes to the root or body element restyles every element
+ *    when the script next reads a size or a style. Two of those changes are made here
+ *    instead, where they cost nothing:
  *    - the classes of step 1;
  *    - the body's data-md-color-switching attribute, set as soon as the body exists,
  *      before anything is styled: the colour palette sets it, reads the header's colours

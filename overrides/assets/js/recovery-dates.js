@@ -316,6 +316,6 @@
     document.querySelectorAll(".hb-summary[data-date-key]").forEach(fillSummary);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  // head.js runs this script once the page is parsed.
+  init();
 }());
