@@ -11,6 +11,7 @@ in temporary copies of the project; the working tree is only read (and RESULTS.m
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -215,20 +216,53 @@ def bench_macros(results: Results, work: Path, repeats: int) -> None:
     # cache, are then in the state every later build of an editor's checkout finds them.
     timed_build(real, on_site)
     timed_build(plain, off_site)
-    on, off, cold = [], [], []
-    for _ in range(repeats):
-        on.append(timed_build(real, on_site))
-        off.append(timed_build(plain, off_site))
-        # The same build with an empty data cache: what a fresh clone or CI pays once.
+
+    def cold_build() -> tuple[float, float]:
+        """The real build with an empty data cache: what a fresh clone or CI pays once."""
         shutil.rmtree(real / DATA_CACHE, ignore_errors=True)
-        cold.append(timed_build(real, on_site))
+        return timed_build(real, on_site)
+
+    builds = {"on": lambda: timed_build(real, on_site), "off": lambda: timed_build(plain, off_site), "cold": cold_build}
+    times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in MACRO_KINDS}
+    for order in round_orders(repeats):
+        for kind in order:
+            times[kind].append(builds[kind]())
     same, different = prerender.compare_sites(on_site, off_site)
-    results.macro = macro_overhead(on, off, cold) | {"identical_pages": same, "different_pages": different}
+    results.macro = macro_overhead(times["on"], times["off"], times["cold"]) | {
+        "identical_pages": same,
+        "different_pages": different,
+    }
     say(
         f"   macros on {results.macro['on']:.2f} s (empty data cache {results.macro['cold']:.2f} s), "
         f"off {results.macro['off']:.2f} s (median wall): fastest CPU {results.macro['ratio']:.2f}x, "
         f"{results.macro['cold_ratio']:.2f}x with an empty cache ({same} HTML files identical, {len(different)} different)"
     )
+
+
+#: The three builds of each macro-overhead round: macros on, macros off (the same pages
+#: pre-rendered), and macros on with an empty data cache.
+MACRO_KINDS = ("on", "off", "cold")
+#: Rounds by default: two of each order. The ratios compare each kind's fastest run, which
+#: is near the build's own cost only when one of its runs met a quiet moment of this
+#: shared machine. About one run in three did on 2026-11-29 (2 of 7 macros-off runs within
+#: 2% of the fastest), so 7 runs of a kind all missed one about 8% of the time (0.7^7);
+#: 12 runs miss about 1.4% of the time, for about a minute more.
+MACRO_ROUNDS = 12
+
+
+def round_orders(rounds: int) -> list[tuple[str, ...]]:
+    """The order of the three builds in each round: all six orders in turn.
+
+    With one fixed order (on, off, cold) the build with an empty cache always ran just
+    after the macros-off build. In the run of 2026-11-29 19:06 its fastest run took 0.32 s
+    more CPU than the fastest build with a cache, though run alone on a quiet machine it
+    costs 0.03 to 0.1 s more (the data load and validation that the cache saves). Taking
+    every order in turn puts each kind first, second and third, and after each other
+    kind, equally often in every six rounds: where a build runs in its round no longer
+    decides its time.
+    """
+    orders = list(itertools.permutations(MACRO_KINDS))
+    return [orders[index % len(orders)] for index in range(rounds)]
 
 
 def macro_overhead(on: list[tuple[float, float]], off: list[tuple[float, float]], cold: list[tuple[float, float]]) -> dict:
@@ -651,6 +685,8 @@ def render(results: Results) -> str:
             "(glossary tooltips given to `abbr` directly), after one untimed build of each, in rounds of three builds "
             "run back to back: macros on, macros off, and macros on with an empty data cache (`.cache/site-data/` "
             "deleted, as on a fresh clone; macros/data_cache.py keeps validated data between builds of the same data). "
+            "Each round takes the next of the six orders of the three builds (`round_orders` in bench/run.py says why); "
+            "the columns list the runs of each kind in round order. "
             "A ratio compares the fastest run of each kind by CPU time (`macro_overhead` in bench/run.py says why).",
             "",
         ]
@@ -812,7 +848,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", default="", help="comma-separated: builds,macros,preview,weight,lighthouse,pruning")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each real and 10x build (default 3)")
     parser.add_argument("--big-repeats", type=int, default=2, help="runs of the 100x build (default 2, about 4 min each)")
-    parser.add_argument("--macro-repeats", type=int, default=7, help="alternating runs of each macro-overhead build (default 7)")
+    parser.add_argument(
+        "--macro-repeats",
+        type=int,
+        default=MACRO_ROUNDS,
+        help=f"rounds of the three macro-overhead builds, orders taken in turn (default {MACRO_ROUNDS})",
+    )
     # Lighthouse's own guidance on variability: the median of 5 runs is about twice as stable as 1.
     parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page and form (default 5)")
     parser.add_argument("--build-timeout", type=float, default=1800, help="seconds before a scaled build is stopped (default 1800)")

@@ -7,6 +7,8 @@ tests fail here instead of the benchmark failing later.
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,22 @@ def test_macro_overhead_compares_the_fastest_runs_by_cpu_time() -> None:
     assert figures["ratio"] == pytest.approx(1.2)
     assert figures["cold_ratio"] == pytest.approx(1.3)
     assert (figures["on"], figures["off"], figures["cold"]) == (3.1, 2.5, 3.3), "wall medians are still reported"
+
+
+def test_macro_overhead_rounds_take_every_order_of_the_three_builds() -> None:
+    """No kind of build always runs first, or always just after the same other kind:
+    in every six rounds each kind holds each place, and follows each other kind, equally often."""
+    from bench.run import MACRO_KINDS, round_orders
+
+    orders = round_orders(12)
+    assert len(orders) == 12
+    assert all(sorted(order) == sorted(MACRO_KINDS) for order in orders), "each round builds each kind once"
+    for first in (0, 6):
+        block = orders[first : first + 6]
+        places = Counter((kind, place) for order in block for place, kind in enumerate(order))
+        assert set(places.values()) == {2}, places
+        assert len(places) == 9, places
+        pairs = Counter(pair for order in block for pair in itertools.pairwise(order))
+        assert set(pairs.values()) == {2}, pairs
+        assert len(pairs) == 6, pairs
+    assert len(round_orders(4)) == 4
