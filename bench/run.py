@@ -242,12 +242,34 @@ def bench_macros(results: Results, work: Path, repeats: int) -> None:
 #: The three builds of each macro-overhead round: macros on, macros off (the same pages
 #: pre-rendered), and macros on with an empty data cache.
 MACRO_KINDS = ("on", "off", "cold")
+MACRO_KIND_NAMES = {"on": "macros on", "off": "macros off", "cold": "empty data cache"}
 #: Rounds by default: two of each order. The ratios compare each kind's fastest run, which
 #: is near the build's own cost only when one of its runs met a quiet moment of this
 #: shared machine. About one run in three did on 2026-11-29 (2 of 7 macros-off runs within
 #: 2% of the fastest), so 7 runs of a kind all missed one about 8% of the time (0.7^7);
 #: 12 runs miss about 1.4% of the time, for about a minute more.
 MACRO_ROUNDS = 12
+#: The fastest run of a kind stands for the build's own cost only if the machine let
+#: several runs come close to it. A macro-overhead ratio is a verdict (PASS or FAIL on the
+#: ratio) only when at least a quarter of each kind's runs, and at least two, came within
+#: 5% of that kind's fastest run; otherwise the check fails as not measured. In the quiet
+#: run of 2026-11-29 20:45, 4 to 8 of 12 runs of each kind did (1.20x and 1.22x). In the
+#: 21:02 run, while other work slowed the builds by about a third, only 2 of 12 macros-on and
+#: 2 of 12 macros-off runs did, and the ratios read 1.27x and 1.32x. A noisy run that
+#: happens to read under 1.3x fails the same way: this can only make the check stricter.
+STEADY_WITHIN = 0.05
+STEADY_SHARE = 0.25
+
+
+def steady_runs(cpu: list[float]) -> int:
+    """How many runs came within STEADY_WITHIN of the fastest of them."""
+    fastest = min(cpu)
+    return sum(1 for value in cpu if value <= fastest * (1 + STEADY_WITHIN))
+
+
+def steady_needed(runs: int) -> int:
+    """How many runs of a kind must come near its fastest for the ratios to count."""
+    return max(2, math.ceil(runs * STEADY_SHARE))
 
 
 def round_orders(rounds: int) -> list[tuple[str, ...]]:
@@ -287,7 +309,14 @@ def macro_overhead(on: list[tuple[float, float]], off: list[tuple[float, float]]
         "on_cpu": [round(c, 3) for _, c in on],
         "off_cpu": [round(c, 3) for _, c in off],
         "cold_cpu": [round(c, 3) for _, c in cold],
+        "steady": {kind: steady_runs([c for _, c in runs]) for kind, runs in zip(MACRO_KINDS, (on, off, cold), strict=True)},
+        "steady_needed": steady_needed(min(len(on), len(off), len(cold))),
     }
+
+
+def unsteady_kinds(macro: dict) -> list[str]:
+    """The kinds of build whose fastest run was not reached often enough to trust (see STEADY_WITHIN)."""
+    return [kind for kind in MACRO_KINDS if macro["steady"][kind] < macro["steady_needed"]]
 
 
 # ---------------------------------------------------------------------------
@@ -509,20 +538,30 @@ def check_budgets(results: Results) -> None:
             )
         )
     if results.macro:
+        m = results.macro
+        unsteady = unsteady_kinds(m)
+        runs = len(m["on_cpu"])
+        steadiness = (
+            "; NOT MEASURED STEADILY, run make bench again when the machine is quieter: runs within 5% of the fastest "
+            + ", ".join(f"{MACRO_KIND_NAMES[kind]} {m['steady'][kind]} of {runs}" for kind in unsteady)
+            + f" ({m['steady_needed']} needed)"
+            if unsteady
+            else ""
+        )
         checks.append(
             Check(
                 "Real-site build at most 1.3x the macros-off build",
-                results.macro["ratio"] <= MACRO_OVERHEAD_BUDGET,
-                f"{results.macro['ratio']:.2f}x (CPU time of the fastest runs; wall medians "
-                f"{results.macro['on']:.2f} s / {results.macro['off']:.2f} s)",
+                m["ratio"] <= MACRO_OVERHEAD_BUDGET and not unsteady,
+                f"{m['ratio']:.2f}x (CPU time of the fastest runs; wall medians {m['on']:.2f} s / {m['off']:.2f} s)"
+                + steadiness,
             )
         )
         checks.append(
             Check(
                 "Real-site build with an empty data cache (fresh clone, CI) at most 1.3x the macros-off build",
-                results.macro["cold_ratio"] <= MACRO_OVERHEAD_BUDGET,
-                f"{results.macro['cold_ratio']:.2f}x (CPU time of the fastest runs; wall medians "
-                f"{results.macro['cold']:.2f} s / {results.macro['off']:.2f} s)",
+                m["cold_ratio"] <= MACRO_OVERHEAD_BUDGET and not unsteady,
+                f"{m['cold_ratio']:.2f}x (CPU time of the fastest runs; wall medians {m['cold']:.2f} s / {m['off']:.2f} s)"
+                + steadiness,
             )
         )
     loads = {d["factor"]: d for d in results.data_load}
@@ -702,6 +741,10 @@ def render(results: Results) -> str:
             "lrll",
         )
         lines += [
+            "Runs within 5% of the fastest of their kind: "
+            + ", ".join(f"{MACRO_KIND_NAMES[kind]} {m['steady'][kind]}" for kind in MACRO_KINDS)
+            + f" of {len(m['on_cpu'])} (the ratios count only with at least {m['steady_needed']} of each: STEADY_WITHIN in run.py).",
+            "",
             f"Both builds wrote {m['identical_pages']} identical HTML files"
             + (f"; different: {', '.join(m['different_pages'])}" if m["different_pages"] else "")
             + ".",

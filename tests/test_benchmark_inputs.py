@@ -107,3 +107,36 @@ def test_macro_overhead_rounds_take_every_order_of_the_three_builds() -> None:
         assert set(pairs.values()) == {2}, pairs
         assert len(pairs) == 6, pairs
     assert len(round_orders(4)) == 4
+
+
+def _macro_checks(on: list[float], off: list[float], cold: list[float]) -> list[tuple[bool | None, str]]:
+    """The two macro-overhead checks for rounds with these CPU times (wall times 1 s more)."""
+    from bench.run import Results, check_budgets, macro_overhead
+
+    results = Results(macro=macro_overhead(*([(c + 1, c) for c in cpu] for cpu in (on, off, cold))))
+    check_budgets(results)
+    return [(check.passed, check.detail) for check in results.checks if "macros-off build" in check.name]
+
+
+def test_macro_overhead_passes_only_when_the_fastest_runs_were_reached_more_than_once() -> None:
+    """A ratio under the budget passes when the machine was steady; the same ratio from runs
+    that reached their fastest only once fails as not measured; over the budget fails."""
+    steady = _macro_checks(on=[2.4, 2.45, 3.0, 3.1], off=[2.0, 2.05, 2.5, 2.6], cold=[2.5, 2.55, 3.0, 3.2])
+    assert [passed for passed, _ in steady] == [True, True]
+    assert steady[0][1].startswith("1.20x") and steady[1][1].startswith("1.25x")
+    assert all("NOT MEASURED STEADILY" not in detail for _, detail in steady)
+
+    noisy = _macro_checks(on=[2.4, 2.45, 3.0, 3.1], off=[2.0, 2.6, 2.7, 2.8], cold=[2.5, 2.55, 3.0, 3.2])
+    assert [passed for passed, _ in noisy] == [False, False]
+    assert all("NOT MEASURED STEADILY" in detail and "macros off 1 of 4 (2 needed)" in detail for _, detail in noisy)
+
+    over = _macro_checks(on=[2.8, 2.85, 3.0, 3.1], off=[2.0, 2.05, 2.5, 2.6], cold=[2.5, 2.55, 3.0, 3.2])
+    assert [passed for passed, _ in over] == [False, True]
+    assert "NOT MEASURED STEADILY" not in over[0][1]
+
+
+def test_a_quarter_of_the_runs_and_at_least_two_must_reach_the_fastest() -> None:
+    from bench.run import steady_needed, steady_runs
+
+    assert steady_runs([2.0, 2.09, 2.11, 3.0]) == 2, "2.09 is within 5% of 2.0, 2.11 is not"
+    assert [steady_needed(runs) for runs in (2, 7, 12, 13)] == [2, 2, 3, 4]
