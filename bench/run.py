@@ -241,8 +241,8 @@ def bench_macros(results: Results, work: Path, repeats: int) -> None:
 
 #: The three builds of each macro-overhead round: macros on, macros off (the same pages
 #: pre-rendered), and macros on with an empty data cache.
-MACRO_KINDS = ("on", "off", "cold")
 MACRO_KIND_NAMES = {"on": "macros on", "off": "macros off", "cold": "empty data cache"}
+MACRO_KINDS = tuple(MACRO_KIND_NAMES)
 #: Rounds by default: two of each order. The ratios compare each kind's fastest run, which
 #: is near the build's own cost only when one of its runs met a quiet moment of this
 #: shared machine. About one run in three did on 2026-11-29 (2 of 7 macros-off runs within
@@ -548,22 +548,18 @@ def check_budgets(results: Results) -> None:
             if unsteady
             else ""
         )
-        checks.append(
-            Check(
-                "Real-site build at most 1.3x the macros-off build",
-                m["ratio"] <= MACRO_OVERHEAD_BUDGET and not unsteady,
-                f"{m['ratio']:.2f}x (CPU time of the fastest runs; wall medians {m['on']:.2f} s / {m['off']:.2f} s)"
-                + steadiness,
+        for build, ratio, kind in (
+            ("Real-site build", "ratio", "on"),
+            ("Real-site build with an empty data cache (fresh clone, CI)", "cold_ratio", "cold"),
+        ):
+            checks.append(
+                Check(
+                    f"{build} at most 1.3x the macros-off build",
+                    m[ratio] <= MACRO_OVERHEAD_BUDGET and not unsteady,
+                    f"{m[ratio]:.2f}x (CPU time of the fastest runs; wall medians {m[kind]:.2f} s / {m['off']:.2f} s)"
+                    + steadiness,
+                )
             )
-        )
-        checks.append(
-            Check(
-                "Real-site build with an empty data cache (fresh clone, CI) at most 1.3x the macros-off build",
-                m["cold_ratio"] <= MACRO_OVERHEAD_BUDGET and not unsteady,
-                f"{m['cold_ratio']:.2f}x (CPU time of the fastest runs; wall medians {m['cold']:.2f} s / {m['off']:.2f} s)"
-                + steadiness,
-            )
-        )
     loads = {d["factor"]: d for d in results.data_load}
     if 1 in loads:
         checks.append(
